@@ -1,0 +1,89 @@
+//! One `tracing` event per refusal (target `cors`, level debug), naming the route, the
+//! handler, the origin and the reason. Nothing is formatted unless the event is enabled.
+
+use std::fmt;
+
+use axum::extract::MatchedPath;
+use http::{HeaderValue, Request};
+
+use crate::compiled::CompiledPolicy;
+use crate::policy::{AllowHeaders, Origins};
+use crate::request_headers::{HeaderRefusal, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
+
+/// Why a CORS request got no permission.
+#[derive(Debug)]
+pub(crate) enum Refusal<'a> {
+    /// The origin is not in the policy (or came on several lines).
+    Origin,
+    /// A preflight named a method no handler of this path is routed on.
+    Method(&'a [u8]),
+    /// A preflight asked for request headers the policy does not allow.
+    Headers(HeaderRefusal<'a>),
+}
+
+/// Emits the refusal event for a request to a policy route.
+pub(crate) fn refused<B>(request: &Request<B>, policy: Option<&CompiledPolicy>, refusal: Refusal<'_>) {
+    tracing::debug!(
+        target: "cors",
+        route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str),
+        handler = policy.map(|p| p.policy.handler),
+        origin = %Lossy(request.headers().get(http::header::ORIGIN).map(HeaderValue::as_bytes)),
+        reason = %Reason { refusal: &refusal, policy },
+        "CORS request refused"
+    );
+}
+
+struct Reason<'r, 'a> {
+    refusal: &'r Refusal<'a>,
+    policy: Option<&'r CompiledPolicy>,
+}
+
+impl fmt::Display for Reason<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.refusal, self.policy) {
+            (Refusal::Origin, Some(p)) => match p.policy.origins {
+                Origins::Exact(list) => write!(f, "origin not in allowed origins {list:?}"),
+                Origins::Any => write!(f, "origin refused"),
+            },
+            (Refusal::Origin, None) => write!(f, "origin refused"),
+            (Refusal::Method(m), _) => write!(
+                f,
+                "method `{}` is not routed with a CORS policy on this path",
+                Lossy(Some(m))
+            ),
+            (Refusal::Headers(h), p) => match h {
+                HeaderRefusal::TooLarge(n) => write!(
+                    f,
+                    "Access-Control-Request-Headers is {n} bytes, over the {MAX_REQUEST_HEADERS_BYTES}-byte cap"
+                ),
+                HeaderRefusal::TooManyEmptyItems => write!(
+                    f,
+                    "Access-Control-Request-Headers has more than {MAX_EMPTY_ITEMS} empty items"
+                ),
+                HeaderRefusal::NotAToken(name) => {
+                    write!(f, "requested header `{}` is not a valid name", Lossy(Some(name)))
+                }
+                HeaderRefusal::NotAllowed(name) => {
+                    write!(f, "header `{}` not in allowed headers ", Lossy(Some(name)))?;
+                    match p.map(|p| p.policy.allow_headers) {
+                        Some(AllowHeaders::List { names, .. }) => write!(f, "{names:?}"),
+                        Some(AllowHeaders::Any) => write!(f, "\"*\" (which never covers authorization)"),
+                        _ => write!(f, "[]"),
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// Shows request bytes as text, escaping what is not printable ASCII.
+struct Lossy<'a>(Option<&'a [u8]>);
+
+impl fmt::Display for Lossy<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            None => write!(f, "<none>"),
+            Some(bytes) => write!(f, "{}", bytes.escape_ascii()),
+        }
+    }
+}

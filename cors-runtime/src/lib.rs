@@ -1,0 +1,97 @@
+//! Per-handler CORS for [axum], checked when your code compiles.
+//!
+//! Put a policy on a handler with [`#[cors]`](macro@cors), mount it with
+//! [`cors_routes!`], and every response of that handler carries exactly the
+//! `Access-Control-*` headers the [Fetch standard] requires, with one preflight
+//! (OPTIONS) endpoint per path answering for every handler of it.
+//!
+//! ```
+//! use axum::{Json, Router};
+//! use cors_runtime::{cors, cors_routes};
+//!
+//! #[cors(origins = ["https://app.example.com"], methods = [GET])]
+//! async fn list_users() -> Json<Vec<String>> {
+//!     Json(vec!["ada".into()])
+//! }
+//!
+//! #[cors(
+//!     origins = ["https://admin.example.com"],
+//!     methods = [POST, PUT],
+//!     headers = ["content-type", "authorization"],
+//!     expose = ["x-request-id"],
+//!     credentials,
+//!     max_age = 600,
+//! )]
+//! async fn update_user(Json(name): Json<String>) -> String {
+//!     name
+//! }
+//!
+//! let app: Router = Router::new().route("/users", cors_routes![list_users, update_user]);
+//! ```
+//!
+//! A misconfigured policy (a trailing slash on an origin, `credentials` with `"*"`, an
+//! unknown method, ...) does not compile; the error points at the offending token.
+//!
+//! [axum]: https://docs.rs/axum/0.8
+//! [Fetch standard]: https://fetch.spec.whatwg.org/#http-cors-protocol
+
+mod actual;
+mod compiled;
+mod cors_headers;
+mod diagnostics;
+mod origin;
+mod policy;
+mod preflight;
+mod request_headers;
+mod routes;
+mod vary;
+
+/// Puts a CORS policy on an axum handler. See the [crate docs](crate) and the README for
+/// every key.
+pub use cors_macros::cors;
+pub use policy::{AllowHeaders, CorsHandler, CorsMethod, Origins, Policy};
+pub use request_headers::{MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
+
+/// Items the macros expand to. Not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
+}
+
+/// Mounts `#[cors]` handlers on one path: each on the methods of its policy, plus one
+/// OPTIONS endpoint that answers preflights with the policy of the requested method.
+///
+/// ```
+/// # use axum::Router;
+/// # use cors_runtime::{cors, cors_routes};
+/// # #[cors(origins = ["https://a.example"], methods = [GET])]
+/// # async fn list() {}
+/// # #[cors(origins = ["https://b.example"], methods = [POST])]
+/// # async fn create() {}
+/// # async fn my_options() -> &'static str { "see the docs" }
+/// let app: Router = Router::new()
+///     .route("/items", cors_routes![list, create])
+///     // Non-preflight OPTIONS requests go to your own handler, if you give one:
+///     .route("/other", cors_routes![list; options = my_options]);
+/// ```
+///
+/// Without `options = ...`, a non-preflight OPTIONS request gets `204` with an `Allow`
+/// header listing the path's methods. Two handlers routed on the same method are a
+/// compile error.
+#[macro_export]
+macro_rules! cors_routes {
+    ($($handler:path),+ $(,)?) => {
+        $crate::cors_routes!(@build [$($handler),+] finish())
+    };
+    ($($handler:path),+ ; options = $options:expr $(,)?) => {
+        $crate::cors_routes!(@build [$($handler),+] finish_with_options($options))
+    };
+    (@build [$($handler:path),+] $($finish:tt)+) => {{
+        const _: () = $crate::__private::assert_one_handler_per_method(&[
+            $(<$handler as $crate::CorsHandler>::POLICY.methods),+
+        ]);
+        $crate::__private::CorsRoutes::new()
+            $(.handler(<$handler as $crate::CorsHandler>::POLICY, $handler))+
+            .$($finish)+
+    }};
+}

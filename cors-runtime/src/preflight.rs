@@ -1,0 +1,193 @@
+//! The one OPTIONS endpoint of a path: answers preflights by the policy of the handler
+//! routed for the requested method, and passes other OPTIONS requests on.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::response::Response;
+use http::header::{
+    ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, VARY,
+};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use pin_project_lite::pin_project;
+use tower_layer::Layer;
+use tower_service::Service;
+
+use crate::compiled::CompiledPolicy;
+use crate::cors_headers::{
+    ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, ANY, TRUE,
+};
+use crate::diagnostics::{Refusal, refused};
+use crate::origin::OriginVerdict;
+use crate::policy::CorsMethod;
+use crate::request_headers::check_request_headers;
+use crate::vary::VARY_PREFLIGHT;
+
+/// The policy of each method routed on one path, indexed by [`CorsMethod::index`].
+#[derive(Debug, Default)]
+pub(crate) struct PreflightTable {
+    pub(crate) by_method: [Option<Arc<CompiledPolicy>>; 6],
+}
+
+/// Turns the path's OPTIONS handler into its preflight endpoint.
+#[derive(Debug, Clone)]
+pub(crate) struct PreflightLayer {
+    pub(crate) table: Arc<PreflightTable>,
+}
+
+impl<S> Layer<S> for PreflightLayer {
+    type Service = PreflightService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        PreflightService {
+            inner,
+            table: self.table.clone(),
+        }
+    }
+}
+
+/// The service [`PreflightLayer`] builds around the path's OPTIONS handler.
+#[derive(Debug, Clone)]
+pub(crate) struct PreflightService<S> {
+    inner: S,
+    table: Arc<PreflightTable>,
+}
+
+impl<S> Service<Request> for PreflightService<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = PreflightFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        // Fetch, "CORS-preflight request": OPTIONS with `Origin` and
+        // `Access-Control-Request-Method`. Anything else is an ordinary OPTIONS request.
+        let headers = request.headers();
+        if headers.contains_key(ORIGIN) && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
+            PreflightFuture::Answered {
+                response: Some(self.table.answer(&request)),
+            }
+        } else {
+            PreflightFuture::PassedOn {
+                inner: self.inner.call(request),
+            }
+        }
+    }
+}
+
+pin_project! {
+    /// Either the preflight answer, ready at once, or the OPTIONS handler's future.
+    #[project = PreflightFutureProj]
+    pub(crate) enum PreflightFuture<F> {
+        /// A preflight, already answered.
+        Answered { response: Option<Response> },
+        /// Not a preflight: the path's own OPTIONS handler answers.
+        PassedOn { #[pin] inner: F },
+    }
+}
+
+impl<F> Future for PreflightFuture<F>
+where
+    F: Future<Output = Result<Response, Infallible>>,
+{
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.project() {
+            PreflightFutureProj::Answered { response } => {
+                Poll::Ready(Ok(response.take().unwrap_or_else(|| failure())))
+            }
+            PreflightFutureProj::PassedOn { inner } => inner.poll(cx),
+        }
+    }
+}
+
+impl PreflightTable {
+    /// DESIGN 3.2-3.4: dispatch by the requested method, then check origin and headers.
+    fn answer(&self, request: &Request) -> Response {
+        let headers = request.headers();
+        let requested = single_line(headers, &ACCESS_CONTROL_REQUEST_METHOD).unwrap_or(b"");
+        let policy = CorsMethod::from_bytes(requested)
+            .and_then(|method| self.by_method[method.index()].as_deref());
+        let Some(policy) = policy else {
+            refused(request, None, Refusal::Method(requested));
+            return failure();
+        };
+        let origin = match policy.check_origin(headers) {
+            OriginVerdict::Any => ANY,
+            OriginVerdict::Allowed(origin) => origin,
+            OriginVerdict::Refused | OriginVerdict::Absent => {
+                refused(request, Some(policy), Refusal::Origin);
+                return failure();
+            }
+        };
+        // Fetch, CORS-preflight fetch, steps 7.7-7.8: every requested header must be allowed.
+        let requested_headers = || {
+            headers
+                .get_all(ACCESS_CONTROL_REQUEST_HEADERS)
+                .iter()
+                .map(HeaderValue::as_bytes)
+        };
+        if let Err(why) = check_request_headers(requested_headers, policy.policy.allow_headers) {
+            refused(request, Some(policy), Refusal::Headers(why));
+            return failure();
+        }
+        success(policy, origin, headers)
+    }
+}
+
+/// `204`, empty body, and the policy's preflight headers (DESIGN 3.3).
+fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::NO_CONTENT;
+    let headers = response.headers_mut();
+    headers.insert(VARY, VARY_PREFLIGHT);
+    headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.insert(ACCESS_CONTROL_ALLOW_METHODS, policy.allow_methods.clone());
+    if let Some(allow_headers) = &policy.allow_headers {
+        headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
+    }
+    if policy.policy.credentials {
+        headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+    }
+    if let Some(max_age) = &policy.max_age {
+        headers.insert(ACCESS_CONTROL_MAX_AGE, max_age.clone());
+    }
+    // Private Network Access: only for exactly `true`, only when the policy opts in.
+    if policy.policy.private_network
+        && single_line(request, &ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK) == Some(b"true")
+    {
+        headers.insert(ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, TRUE);
+    }
+    response
+}
+
+/// `403`, empty body, no `Access-Control-*` header: reveals nothing of the policy (DESIGN 3.4).
+fn failure() -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::FORBIDDEN;
+    response.headers_mut().insert(VARY, VARY_PREFLIGHT);
+    response
+}
+
+/// The value of a header sent exactly once; several lines make it malformed.
+fn single_line<'h>(headers: &'h HeaderMap, name: &http::HeaderName) -> Option<&'h [u8]> {
+    let mut lines = headers.get_all(name).iter();
+    match (lines.next(), lines.next()) {
+        (Some(value), None) => Some(value.as_bytes()),
+        _ => None,
+    }
+}

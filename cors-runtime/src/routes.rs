@@ -1,0 +1,140 @@
+//! Mounting annotated handlers on one path: each on its own methods, wrapped by its
+//! policy, plus exactly one OPTIONS endpoint. Used through [`cors_routes!`](crate::cors_routes).
+
+use std::sync::Arc;
+
+use axum::handler::Handler;
+use axum::routing::{MethodFilter, MethodRouter};
+use http::{HeaderValue, StatusCode, header::ALLOW};
+
+use crate::actual::ActualLayer;
+use crate::compiled::CompiledPolicy;
+use crate::policy::{CorsMethod, Policy, filter as method_filter};
+use crate::preflight::{PreflightLayer, PreflightTable};
+
+/// Builder behind `cors_routes!`; not meant to be named by users.
+#[doc(hidden)]
+#[must_use = "call `finish` to get the MethodRouter"]
+pub struct CorsRoutes<S> {
+    router: MethodRouter<S>,
+    table: PreflightTable,
+}
+
+impl<S> Default for CorsRoutes<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        CorsRoutes {
+            router: MethodRouter::new(),
+            table: PreflightTable::default(),
+        }
+    }
+}
+
+impl<S> CorsRoutes<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    /// An empty set of routes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Routes `handler` on its policy's methods, wrapped so every response carries the
+    /// policy's headers.
+    ///
+    /// # Panics
+    /// If another handler of this path is already routed on one of the methods (the
+    /// `cors_routes!` macro refuses that at compile time).
+    pub fn handler<H, T>(mut self, policy: &'static Policy, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        let compiled = CompiledPolicy::new(policy);
+        let mut filter: Option<MethodFilter> = None;
+        for &method in policy.methods {
+            let slot = &mut self.table.by_method[method.index()];
+            assert!(
+                slot.is_none(),
+                "cors_routes!: `{}` and `{}` are both routed on {}; a path has one handler per method",
+                slot.as_ref().map_or("", |p| p.policy.handler),
+                policy.handler,
+                method.as_str(),
+            );
+            *slot = Some(compiled.clone());
+            let one = method_filter(method);
+            filter = Some(filter.map_or(one, |f| f.or(one)));
+        }
+        if let Some(filter) = filter {
+            let layer = ActualLayer { policy: compiled };
+            self.router = self.router.on(filter, handler.layer(layer));
+        }
+        self
+    }
+
+    /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests get `204` with `Allow`.
+    pub fn finish(self) -> MethodRouter<S> {
+        let allow = allow_header(&self.table);
+        self.finish_with_options(move || async move { (StatusCode::NO_CONTENT, [(ALLOW, allow)]) })
+    }
+
+    /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests go to `options`.
+    pub fn finish_with_options<H, T>(mut self, options: H) -> MethodRouter<S>
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        // axum answers HEAD with the GET handler, so the GET policy covers HEAD (DESIGN 3.5).
+        let by_method = &mut self.table.by_method;
+        if by_method[CorsMethod::Head.index()].is_none() {
+            by_method[CorsMethod::Head.index()] = by_method[CorsMethod::Get.index()].clone();
+        }
+        let layer = PreflightLayer {
+            table: Arc::new(self.table),
+        };
+        self.router.on(MethodFilter::OPTIONS, options.layer(layer))
+    }
+}
+
+/// `Allow` of a non-preflight OPTIONS answer: the path's methods, HEAD with GET, and OPTIONS.
+fn allow_header(table: &PreflightTable) -> HeaderValue {
+    let get_routed = table.by_method[CorsMethod::Get.index()].is_some();
+    let methods: Vec<&str> = CorsMethod::ALL
+        .into_iter()
+        .filter(|m| {
+            table.by_method[m.index()].is_some() || (*m == CorsMethod::Head && get_routed)
+        })
+        .map(CorsMethod::as_str)
+        .chain(["OPTIONS"])
+        .collect();
+    HeaderValue::from_str(&methods.join(", ")).expect("method names are valid header bytes")
+}
+
+/// Compile-time check behind `cors_routes!`: no method is claimed by two handlers.
+#[doc(hidden)]
+pub const fn assert_one_handler_per_method(methods_of_each_handler: &[&[CorsMethod]]) {
+    let mut seen = [false; 6];
+    let mut i = 0;
+    while i < methods_of_each_handler.len() {
+        let methods = methods_of_each_handler[i];
+        let mut j = 0;
+        while j < methods.len() {
+            let method = methods[j];
+            if seen[method.index()] {
+                match method {
+                    CorsMethod::Get => panic!("cors_routes!: two handlers in this list are routed on GET; a path has one handler per method"),
+                    CorsMethod::Head => panic!("cors_routes!: two handlers in this list are routed on HEAD; a path has one handler per method"),
+                    CorsMethod::Post => panic!("cors_routes!: two handlers in this list are routed on POST; a path has one handler per method"),
+                    CorsMethod::Put => panic!("cors_routes!: two handlers in this list are routed on PUT; a path has one handler per method"),
+                    CorsMethod::Delete => panic!("cors_routes!: two handlers in this list are routed on DELETE; a path has one handler per method"),
+                    CorsMethod::Patch => panic!("cors_routes!: two handlers in this list are routed on PATCH; a path has one handler per method"),
+                }
+            }
+            seen[method.index()] = true;
+            j += 1;
+        }
+        i += 1;
+    }
+}

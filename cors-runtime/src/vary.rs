@@ -1,0 +1,54 @@
+//! Appending to `Vary` without overwriting or duplicating (Fetch, "CORS protocol and
+//! HTTP caches").
+
+use http::{HeaderMap, HeaderValue, header::VARY};
+
+/// `Vary: Origin`, for every response of a route whose answer depends on `Origin`.
+pub(crate) const VARY_ORIGIN: HeaderValue = HeaderValue::from_static("Origin");
+
+/// `Vary` of a preflight answer, which also depends on what it asks for.
+pub(crate) const VARY_PREFLIGHT: HeaderValue = HeaderValue::from_static(
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+);
+
+/// Adds a `Vary: Origin` line unless the handler's own `Vary` already names `Origin`
+/// (or is `*`, which covers it).
+pub(crate) fn append_vary_origin(headers: &mut HeaderMap) {
+    let covered = headers.get_all(VARY).iter().any(|line| {
+        line.as_bytes()
+            .split(|&b| b == b',')
+            .map(<[u8]>::trim_ascii)
+            .any(|token| token == b"*" || token.eq_ignore_ascii_case(b"origin"))
+    });
+    if !covered {
+        headers.append(VARY, VARY_ORIGIN);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vary_lines(headers: &HeaderMap) -> Vec<&str> {
+        headers.get_all(VARY).iter().map(|v| v.to_str().unwrap()).collect()
+    }
+
+    #[test]
+    fn appends_once_beside_the_handlers_vary() {
+        let mut headers = HeaderMap::new();
+        headers.append(VARY, HeaderValue::from_static("Accept-Encoding"));
+        append_vary_origin(&mut headers);
+        append_vary_origin(&mut headers);
+        assert_eq!(vary_lines(&headers), ["Accept-Encoding", "Origin"]);
+    }
+
+    #[test]
+    fn an_existing_origin_or_star_is_kept_as_is() {
+        for existing in ["accept, ORIGIN", "*"] {
+            let mut headers = HeaderMap::new();
+            headers.append(VARY, HeaderValue::from_static(existing));
+            append_vary_origin(&mut headers);
+            assert_eq!(vary_lines(&headers), [existing]);
+        }
+    }
+}
