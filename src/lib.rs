@@ -1,1 +1,5 @@
-//! Test and example host crate; see README.md.
+//! Host crate of the workspace's integration tests, compile-error tests, examples and
+//! benchmarks. The `#[cors]` product itself is `cors-runtime` (with `cors-macros` and
+//! `cors-rules`); see README.md.
+
+pub mod demo;

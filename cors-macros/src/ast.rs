@@ -24,7 +24,11 @@ pub enum Value {
     /// `"..."`
     Str(LitStr),
     /// `600`, or `-1` (kept so validation can say why it is wrong).
-    Int { lit: LitInt, negative: bool, span: Span },
+    Int {
+        lit: LitInt,
+        negative: bool,
+        span: Span,
+    },
     /// `[a, "b", ...]`
     List { items: Vec<Item>, span: Span },
 }

@@ -11,7 +11,12 @@ use crate::valid::{Names, Origins, Policy};
 
 /// `policy` is `None` when validation failed: the fn and a stub policy are still emitted
 /// so the router code using the handler compiles and no secondary error follows.
-pub fn expand(item: TokenStream, vis: &Visibility, name: &Ident, policy: Option<&Policy>) -> TokenStream {
+pub fn expand(
+    item: TokenStream,
+    vis: &Visibility,
+    name: &Ident,
+    policy: Option<&Policy>,
+) -> TokenStream {
     let policy = policy.map_or_else(stub_policy, |p| policy_tokens(name, p));
     quote! {
         #item

@@ -26,8 +26,8 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
         }
         Err(error) => return error_with(original, error),
     };
-    let policy = syn::parse::<ast::Args>(attr)
-        .and_then(|args| valid::validate(&args, Span::call_site()));
+    let policy =
+        syn::parse::<ast::Args>(attr).and_then(|args| valid::validate(&args, Span::call_site()));
     let expanded = expand::expand(
         original,
         &function.vis,

@@ -89,7 +89,9 @@ pub fn validate(args: &Args, attr_span: Span) -> syn::Result<Policy> {
         match name.as_str() {
             "origins" => origins = Some(check_origins(value, key, &mut errors)),
             "methods" => methods = Some(check_methods(value, key, &mut errors)),
-            "headers" => headers = check_names(value, key, header::check_request_header, &mut errors),
+            "headers" => {
+                headers = check_names(value, key, header::check_request_header, &mut errors)
+            }
             "expose" => expose = check_names(value, key, header::check_exposed_header, &mut errors),
             "credentials" => {
                 flag(value, key, &mut errors);
@@ -158,7 +160,10 @@ fn check_origins(value: &Value, key: &Ident, errors: &mut Errors) -> Option<Orig
         Value::Str(s) if s.value() == "*" => Some(Origins::Any),
         Value::List { items, span } => {
             if items.is_empty() {
-                errors.push(*span, "`origins` is empty: list at least one origin, or use `\"*\"` for any origin");
+                errors.push(
+                    *span,
+                    "`origins` is empty: list at least one origin, or use `\"*\"` for any origin",
+                );
                 return None;
             }
             let mut list: Vec<String> = Vec::new();
@@ -180,7 +185,10 @@ fn check_origins(value: &Value, key: &Ident, errors: &mut Errors) -> Option<Orig
         Value::Str(s) => {
             errors.push(
                 s.span(),
-                format!("`origins` takes a list: write `origins = [{:?}]`", s.value()),
+                format!(
+                    "`origins` takes a list: write `origins = [{:?}]`",
+                    s.value()
+                ),
             );
             None
         }
@@ -203,7 +211,10 @@ fn check_methods(value: &Value, key: &Ident, errors: &mut Errors) -> Option<Vec<
         return None;
     };
     if items.is_empty() {
-        errors.push(*span, "`methods` is empty: list the methods this handler is routed on, e.g. `[GET]`");
+        errors.push(
+            *span,
+            "`methods` is empty: list the methods this handler is routed on, e.g. `[GET]`",
+        );
         return None;
     }
     let mut methods = Vec::new();
@@ -239,7 +250,12 @@ fn check_names(
         Value::Str(s) if s.value() == "*" => Names::Any,
         Value::List { items, span } => {
             if items.is_empty() {
-                errors.push(*span, format!("`{key}` is empty: list at least one header name, or leave `{key}` out"));
+                errors.push(
+                    *span,
+                    format!(
+                        "`{key}` is empty: list at least one header name, or leave `{key}` out"
+                    ),
+                );
                 return Names::None;
             }
             let mut names: Vec<String> = Vec::new();
@@ -248,7 +264,10 @@ fn check_names(
                     continue;
                 };
                 if lit.value() == "*" {
-                    errors.push(lit.span(), format!("`*` cannot be mixed into a list; use `{key} = \"*\"` on its own"));
+                    errors.push(
+                        lit.span(),
+                        format!("`*` cannot be mixed into a list; use `{key} = \"*\"` on its own"),
+                    );
                     continue;
                 }
                 match check(&lit.value()) {
@@ -262,13 +281,18 @@ fn check_names(
             Names::List(names)
         }
         Value::Str(s) => {
-            errors.push(s.span(), format!("`{key}` takes a list: write `{key} = [{:?}]`", s.value()));
+            errors.push(
+                s.span(),
+                format!("`{key}` takes a list: write `{key} = [{:?}]`", s.value()),
+            );
             Names::None
         }
         other => {
             errors.push(
                 other.span(key),
-                format!("`{key}` takes a list of header names, e.g. `[\"x-request-id\"]`, or `\"*\"`"),
+                format!(
+                    "`{key}` takes a list of header names, e.g. `[\"x-request-id\"]`, or `\"*\"`"
+                ),
             );
             Names::None
         }
@@ -289,13 +313,28 @@ fn string_item<'a>(item: &'a Item, key: &str, errors: &mut Errors) -> Option<&'a
 }
 
 fn check_max_age(value: &Value, key: &Ident, errors: &mut Errors) -> Option<u64> {
-    let Value::Int { lit, negative, span } = value else {
-        errors.push(value.span(key), "`max_age` takes a number of seconds, e.g. `max_age = 600`");
+    let Value::Int {
+        lit,
+        negative,
+        span,
+    } = value
+    else {
+        errors.push(
+            value.span(key),
+            "`max_age` takes a number of seconds, e.g. `max_age = 600`",
+        );
         return None;
     };
-    let too_big = || format!("`max_age` must be at most {MAX_AGE_LIMIT} (one day): browsers cap the preflight cache there");
+    let too_big = || {
+        format!(
+            "`max_age` must be at most {MAX_AGE_LIMIT} (one day): browsers cap the preflight cache there"
+        )
+    };
     if *negative {
-        errors.push(*span, "`max_age` cannot be negative: use 0 to disable the preflight cache, or leave it out");
+        errors.push(
+            *span,
+            "`max_age` cannot be negative: use 0 to disable the preflight cache, or leave it out",
+        );
         return None;
     }
     match lit.base10_parse::<u64>() {

@@ -82,7 +82,9 @@ impl fmt::Display for HeaderError {
 pub fn check_request_header(name: &str) -> Result<String, HeaderError> {
     let lower = check_token(name)?;
     if FORBIDDEN_REQUEST_HEADERS.contains(&lower.as_str())
-        || FORBIDDEN_REQUEST_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || FORBIDDEN_REQUEST_PREFIXES
+            .iter()
+            .any(|p| lower.starts_with(p))
     {
         // The access-control-request-* pair is forbidden and CORS protocol; say the latter.
         if lower.starts_with("access-control-") {
@@ -120,33 +122,66 @@ mod tests {
 
     #[test]
     fn ordinary_names_pass_in_lower_case() {
-        assert_eq!(check_request_header("Content-Type"), Ok("content-type".into()));
-        assert_eq!(check_request_header("authorization"), Ok("authorization".into()));
-        assert_eq!(check_exposed_header("X-Request-Id"), Ok("x-request-id".into()));
+        assert_eq!(
+            check_request_header("Content-Type"),
+            Ok("content-type".into())
+        );
+        assert_eq!(
+            check_request_header("authorization"),
+            Ok("authorization".into())
+        );
+        assert_eq!(
+            check_exposed_header("X-Request-Id"),
+            Ok("x-request-id".into())
+        );
     }
 
     #[test]
     fn every_forbidden_request_header_is_refused() {
         for name in FORBIDDEN_REQUEST_HEADERS {
             assert!(check_request_header(name).is_err(), "{name}");
-            assert!(check_request_header(&name.to_ascii_uppercase()).is_err(), "{name}");
+            assert!(
+                check_request_header(&name.to_ascii_uppercase()).is_err(),
+                "{name}"
+            );
         }
         for name in ["sec-fetch-mode", "proxy-authorization", "Sec-CH-UA"] {
-            assert!(matches!(check_request_header(name), Err(HeaderError::ForbiddenRequest(_))), "{name}");
+            assert!(
+                matches!(
+                    check_request_header(name),
+                    Err(HeaderError::ForbiddenRequest(_))
+                ),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn cors_protocol_and_non_token_names_are_refused() {
-        for name in ["access-control-allow-origin", "Access-Control-Request-Method"] {
-            assert!(matches!(check_request_header(name), Err(HeaderError::CorsProtocol(_))));
-            assert!(matches!(check_exposed_header(name), Err(HeaderError::CorsProtocol(_))));
+        for name in [
+            "access-control-allow-origin",
+            "Access-Control-Request-Method",
+        ] {
+            assert!(matches!(
+                check_request_header(name),
+                Err(HeaderError::CorsProtocol(_))
+            ));
+            assert!(matches!(
+                check_exposed_header(name),
+                Err(HeaderError::CorsProtocol(_))
+            ));
         }
         for name in ["", "x foo", "x:foo", "é"] {
-            assert!(matches!(check_request_header(name), Err(HeaderError::NotAToken(_))), "{name}");
+            assert!(
+                matches!(check_request_header(name), Err(HeaderError::NotAToken(_))),
+                "{name}"
+            );
         }
         for name in FORBIDDEN_RESPONSE_HEADERS {
-            assert!(matches!(check_exposed_header(name), Err(HeaderError::ForbiddenResponse(_))));
+            assert!(matches!(
+                check_exposed_header(name),
+                Err(HeaderError::ForbiddenResponse(_))
+            ));
         }
     }
 }

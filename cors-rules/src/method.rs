@@ -73,11 +73,9 @@ pub enum MethodError {
 impl std::fmt::Display for MethodError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            MethodError::LowerCase(m) => write!(
-                f,
-                "methods are case-sensitive: write `{}`",
-                m.as_str()
-            ),
+            MethodError::LowerCase(m) => {
+                write!(f, "methods are case-sensitive: write `{}`", m.as_str())
+            }
             MethodError::Options => write!(
                 f,
                 "`OPTIONS` is answered for you: the preflight endpoint is added by `cors_routes!`; remove it from `methods`"
@@ -120,10 +118,16 @@ mod tests {
             assert_eq!(check(m.as_str()), Ok(m));
             assert_eq!(m, CorsMethod::ALL[m.index()]);
         }
-        assert_eq!(check("patch"), Err(MethodError::LowerCase(CorsMethod::Patch)));
+        assert_eq!(
+            check("patch"),
+            Err(MethodError::LowerCase(CorsMethod::Patch))
+        );
         assert_eq!(check("OPTIONS"), Err(MethodError::Options));
         for forbidden in ["CONNECT", "TRACE", "TRACK", "connect"] {
-            assert!(matches!(check(forbidden), Err(MethodError::Forbidden(_))), "{forbidden}");
+            assert!(
+                matches!(check(forbidden), Err(MethodError::Forbidden(_))),
+                "{forbidden}"
+            );
         }
         assert!(matches!(check("PROPFIND"), Err(MethodError::Unknown(_))));
         assert_eq!(CorsMethod::from_bytes(b"patch"), None);

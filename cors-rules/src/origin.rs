@@ -69,7 +69,9 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
         }
         other => {
             return Err(err(
-                format!("`{other}:` origins cannot make CORS requests to your server; use `http://` or `https://`"),
+                format!(
+                    "`{other}:` origins cannot make CORS requests to your server; use `http://` or `https://`"
+                ),
                 None,
             ));
         }
@@ -108,9 +110,7 @@ fn explain_difference(origin: &str, url: &Url) -> String {
         );
     }
     if origin.bytes().any(|b| !b.is_ascii()) {
-        return format!(
-            "`{origin}` has a non-ASCII host: browsers send its punycode form"
-        );
+        return format!("`{origin}` has a non-ASCII host: browsers send its punycode form");
     }
     if let Some(Host::Ipv6(_)) = url.host() {
         return format!("`{origin}` is not the compressed IPv6 form browsers send");
@@ -180,7 +180,14 @@ mod tests {
 
     #[test]
     fn origins_that_allow_everyone_are_refused() {
-        for bad in ["null", "NULL", "file://", "file:///home/me/index.html", "*", "ftp://a.example"] {
+        for bad in [
+            "null",
+            "NULL",
+            "file://",
+            "file:///home/me/index.html",
+            "*",
+            "ftp://a.example",
+        ] {
             assert!(check(bad).is_err(), "{bad}");
         }
     }

@@ -22,7 +22,11 @@ pub(crate) enum Refusal<'a> {
 }
 
 /// Emits the refusal event for a request to a policy route.
-pub(crate) fn refused<B>(request: &Request<B>, policy: Option<&CompiledPolicy>, refusal: Refusal<'_>) {
+pub(crate) fn refused<B>(
+    request: &Request<B>,
+    policy: Option<&CompiledPolicy>,
+    refusal: Refusal<'_>,
+) {
     tracing::debug!(
         target: "cors",
         route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str),
@@ -61,13 +65,19 @@ impl fmt::Display for Reason<'_, '_> {
                     "Access-Control-Request-Headers has more than {MAX_EMPTY_ITEMS} empty items"
                 ),
                 HeaderRefusal::NotAToken(name) => {
-                    write!(f, "requested header `{}` is not a valid name", Lossy(Some(name)))
+                    write!(
+                        f,
+                        "requested header `{}` is not a valid name",
+                        Lossy(Some(name))
+                    )
                 }
                 HeaderRefusal::NotAllowed(name) => {
                     write!(f, "header `{}` not in allowed headers ", Lossy(Some(name)))?;
                     match p.map(|p| p.policy.allow_headers) {
                         Some(AllowHeaders::List { names, .. }) => write!(f, "{names:?}"),
-                        Some(AllowHeaders::Any) => write!(f, "\"*\" (which never covers authorization)"),
+                        Some(AllowHeaders::Any) => {
+                            write!(f, "\"*\" (which never covers authorization)")
+                        }
                         _ => write!(f, "[]"),
                     }
                 }

@@ -42,7 +42,9 @@ impl CompiledPolicy {
 
 /// Binary search in the sorted list: 1,000 origins cost ten comparisons.
 pub(crate) fn find_exact(sorted: &[&str], origin: &[u8]) -> Option<usize> {
-    sorted.binary_search_by(|probe| probe.as_bytes().cmp(origin)).ok()
+    sorted
+        .binary_search_by(|probe| probe.as_bytes().cmp(origin))
+        .ok()
 }
 
 #[cfg(test)]
@@ -50,7 +52,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const LIST: &[&str] = &["http://localhost:3000", "https://a.example", "https://b.example"];
+    const LIST: &[&str] = &[
+        "http://localhost:3000",
+        "https://a.example",
+        "https://b.example",
+    ];
 
     #[test]
     fn exact_matches_only() {

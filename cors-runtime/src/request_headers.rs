@@ -67,11 +67,7 @@ fn is_allowed(name: &[u8], allowed: AllowHeaders) -> bool {
         // Fetch, CORS-preflight fetch, step 7.8: `*` never covers `Authorization`.
         AllowHeaders::Any => !name.eq_ignore_ascii_case(b"authorization"),
         AllowHeaders::List { names, .. } => names
-            .binary_search_by(|probe| {
-                probe
-                    .bytes()
-                    .cmp(name.iter().map(u8::to_ascii_lowercase))
-            })
+            .binary_search_by(|probe| probe.bytes().cmp(name.iter().map(u8::to_ascii_lowercase)))
             .is_ok(),
     }
 }
@@ -105,14 +101,26 @@ mod tests {
 
     #[test]
     fn unlisted_or_malformed_names_are_refused() {
-        assert_eq!(check(&[b"x-other"], LIST), Err(HeaderRefusal::NotAllowed(b"x-other")));
-        assert_eq!(check(&[b"content type"], LIST), Err(HeaderRefusal::NotAToken(b"content type")));
-        assert_eq!(check(&[b"x-a"], AllowHeaders::None), Err(HeaderRefusal::NotAllowed(b"x-a")));
+        assert_eq!(
+            check(&[b"x-other"], LIST),
+            Err(HeaderRefusal::NotAllowed(b"x-other"))
+        );
+        assert_eq!(
+            check(&[b"content type"], LIST),
+            Err(HeaderRefusal::NotAToken(b"content type"))
+        );
+        assert_eq!(
+            check(&[b"x-a"], AllowHeaders::None),
+            Err(HeaderRefusal::NotAllowed(b"x-a"))
+        );
     }
 
     #[test]
     fn wildcard_never_covers_authorization() {
-        assert_eq!(check(&[b"x-anything, content-type"], AllowHeaders::Any), Ok(()));
+        assert_eq!(
+            check(&[b"x-anything, content-type"], AllowHeaders::Any),
+            Ok(())
+        );
         assert_eq!(
             check(&[b"x-a, Authorization"], AllowHeaders::Any),
             Err(HeaderRefusal::NotAllowed(b"Authorization"))
@@ -122,10 +130,16 @@ mod tests {
     #[test]
     fn hostile_sizes_are_bounded() {
         let commas: &'static [u8] = Vec::leak(vec![b','; 1 << 20]);
-        assert_eq!(check(&[commas], LIST), Err(HeaderRefusal::TooLarge(1 << 20)));
+        assert_eq!(
+            check(&[commas], LIST),
+            Err(HeaderRefusal::TooLarge(1 << 20))
+        );
         let few_commas: &'static [u8] = Vec::leak(vec![b','; MAX_EMPTY_ITEMS + 1]);
         // n + 1 commas make n + 2 empty items.
-        assert_eq!(check(&[few_commas], LIST), Err(HeaderRefusal::TooManyEmptyItems));
+        assert_eq!(
+            check(&[few_commas], LIST),
+            Err(HeaderRefusal::TooManyEmptyItems)
+        );
         let at_cap: &'static [u8] = Vec::leak(vec![b','; MAX_EMPTY_ITEMS - 1]);
         assert_eq!(check(&[at_cap], LIST), Ok(()));
     }

@@ -103,9 +103,7 @@ fn allow_header(table: &PreflightTable) -> HeaderValue {
     let get_routed = table.by_method[CorsMethod::Get.index()].is_some();
     let methods: Vec<&str> = CorsMethod::ALL
         .into_iter()
-        .filter(|m| {
-            table.by_method[m.index()].is_some() || (*m == CorsMethod::Head && get_routed)
-        })
+        .filter(|m| table.by_method[m.index()].is_some() || (*m == CorsMethod::Head && get_routed))
         .map(CorsMethod::as_str)
         .chain(["OPTIONS"])
         .collect();
@@ -124,12 +122,24 @@ pub const fn assert_one_handler_per_method(methods_of_each_handler: &[&[CorsMeth
             let method = methods[j];
             if seen[method.index()] {
                 match method {
-                    CorsMethod::Get => panic!("cors_routes!: two handlers in this list are routed on GET; a path has one handler per method"),
-                    CorsMethod::Head => panic!("cors_routes!: two handlers in this list are routed on HEAD; a path has one handler per method"),
-                    CorsMethod::Post => panic!("cors_routes!: two handlers in this list are routed on POST; a path has one handler per method"),
-                    CorsMethod::Put => panic!("cors_routes!: two handlers in this list are routed on PUT; a path has one handler per method"),
-                    CorsMethod::Delete => panic!("cors_routes!: two handlers in this list are routed on DELETE; a path has one handler per method"),
-                    CorsMethod::Patch => panic!("cors_routes!: two handlers in this list are routed on PATCH; a path has one handler per method"),
+                    CorsMethod::Get => panic!(
+                        "cors_routes!: two handlers in this list are routed on GET; a path has one handler per method"
+                    ),
+                    CorsMethod::Head => panic!(
+                        "cors_routes!: two handlers in this list are routed on HEAD; a path has one handler per method"
+                    ),
+                    CorsMethod::Post => panic!(
+                        "cors_routes!: two handlers in this list are routed on POST; a path has one handler per method"
+                    ),
+                    CorsMethod::Put => panic!(
+                        "cors_routes!: two handlers in this list are routed on PUT; a path has one handler per method"
+                    ),
+                    CorsMethod::Delete => panic!(
+                        "cors_routes!: two handlers in this list are routed on DELETE; a path has one handler per method"
+                    ),
+                    CorsMethod::Patch => panic!(
+                        "cors_routes!: two handlers in this list are routed on PATCH; a path has one handler per method"
+                    ),
                 }
             }
             seen[method.index()] = true;

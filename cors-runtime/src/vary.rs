@@ -30,7 +30,11 @@ mod tests {
     use super::*;
 
     fn vary_lines(headers: &HeaderMap) -> Vec<&str> {
-        headers.get_all(VARY).iter().map(|v| v.to_str().unwrap()).collect()
+        headers
+            .get_all(VARY)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect()
     }
 
     #[test]

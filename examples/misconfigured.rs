@@ -1,0 +1,26 @@
+//! What a misconfiguration looks like. Uncomment the attribute below and run
+//! `cargo build --example misconfigured` to see the compile errors:
+//!
+//! ```text
+//! error: `origins = "*"` cannot be combined with `credentials`: browsers reject a wildcard on credentialed requests; list the allowed origins explicitly
+//! error: `https://app.example.com/` ends with `/`: browsers send the origin without it, so this never matches; write `https://app.example.com`
+//! error: methods are case-sensitive: write `POST`
+//! ```
+
+use axum::Router;
+use cors_runtime::{cors, cors_routes};
+
+// #[cors(origins = "*", methods = [GET], credentials)]
+// async fn wildcard_with_cookies() {}
+//
+// #[cors(origins = ["https://app.example.com/"], methods = [post])]
+// async fn trailing_slash_and_lower_case() {}
+
+/// The corrected form of the two handlers above.
+#[cors(origins = ["https://app.example.com"], methods = [GET, POST], credentials)]
+async fn fixed() {}
+
+fn main() {
+    let _app: Router = Router::new().route("/fixed", cors_routes![fixed]);
+    println!("this example compiles; uncomment the policies above to see the errors");
+}
