@@ -6,6 +6,7 @@
 pub mod header;
 pub mod method;
 pub mod origin;
+pub mod pattern;
 
 /// The largest `max_age` accepted: Chromium caps preflight caching at two hours and
 /// Firefox at one day, so anything above a day is never honoured.

@@ -1,0 +1,184 @@
+//! Origin patterns: `https://*.example.com` (any subdomain, any depth, never the bare
+//! domain) and `http://localhost:*` (any port, loopback hosts only).
+//!
+//! A pattern is checked like an origin (its fixed part must be in serialized form) and
+//! must not be so broad that anyone can serve a matching page: no bare `*` host, no
+//! public suffix (`*.com`, `*.co.uk`, `*.github.io`), no port wildcard on a host other
+//! than the loopback ones.
+
+use crate::origin::{self, OriginError};
+
+/// A parsed, valid origin pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OriginPattern {
+    /// `scheme://*.domain[:port]`: matches `scheme://label(.label)*.domain[:port]`.
+    Subdomains {
+        /// `http` or `https`.
+        scheme: String,
+        /// The fixed part after `*.`, serialized (lower case, punycode).
+        domain: String,
+        /// The explicit port, if any (`None` = the scheme's default port).
+        port: Option<u16>,
+    },
+    /// `scheme://host:*`: matches `scheme://host` with any port (or the default one).
+    AnyPort {
+        /// `http` or `https`.
+        scheme: String,
+        /// `localhost`, `127.0.0.1` or `[::1]`.
+        host: String,
+    },
+}
+
+/// Hosts whose port may be a wildcard: only the machine itself can serve them.
+pub const LOOPBACK_HOSTS: &[&str] = &["localhost", "127.0.0.1", "[::1]"];
+
+/// Whether `entry` is written as a pattern (contains `*`) rather than an origin.
+pub fn is_pattern(entry: &str) -> bool {
+    entry.contains('*')
+}
+
+/// Parses and checks a pattern; call only when [`is_pattern`] holds.
+pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
+    let problem = |p: String, s: Option<String>| OriginError {
+        problem: p,
+        suggestion: s,
+    };
+    let Some((scheme, rest)) = entry.split_once("://") else {
+        return Err(problem(
+            format!("`{entry}` has no scheme; a pattern is `https://*.example.com` or `http://localhost:*`"),
+            None,
+        ));
+    };
+    if rest == "*" || rest.starts_with("*:") {
+        return Err(problem(
+            format!("`{entry}` matches every site; list the origins, or use `\"*\"` for a public, credential-free API"),
+            None,
+        ));
+    }
+    if let Some(host) = rest.strip_suffix(":*") {
+        if host.contains('*') {
+            return Err(problem(
+                format!("`{entry}` has two wildcards; use either `*.` for subdomains or `:*` for ports"),
+                None,
+            ));
+        }
+        let fixed = format!("{scheme}://{host}");
+        origin::check(&fixed).map_err(|e| pattern_error(e, |s| format!("{s}:*")))?;
+        let host = fixed[scheme.len() + 3..].to_owned();
+        if !LOOPBACK_HOSTS.contains(&host.as_str()) {
+            return Err(problem(
+                format!(
+                    "a port wildcard is only allowed for loopback hosts ({}); `{host}` can be served by others on any port, so list its ports explicitly",
+                    LOOPBACK_HOSTS.join(", ")
+                ),
+                None,
+            ));
+        }
+        return Ok(OriginPattern::AnyPort {
+            scheme: scheme.to_owned(),
+            host,
+        });
+    }
+    let Some(domain_and_port) = rest.strip_prefix("*.") else {
+        return Err(problem(
+            format!("`{entry}`: a `*` must be the whole leftmost label (`https://*.example.com`) or the whole port (`http://localhost:*`)"),
+            None,
+        ));
+    };
+    if domain_and_port.contains('*') {
+        return Err(problem(
+            format!("`{entry}` has two wildcards; use one `*.` for subdomains at any depth"),
+            None,
+        ));
+    }
+    let fixed = format!("{scheme}://{domain_and_port}");
+    origin::check(&fixed).map_err(|e| {
+        pattern_error(e, |s| s.replacen("://", "://*.", 1))
+    })?;
+    let url = url::Url::parse(&fixed).map_err(|e| problem(e.to_string(), None))?;
+    let domain = match url.host() {
+        Some(url::Host::Domain(d)) => d.to_owned(),
+        _ => {
+            return Err(problem(
+                format!("`{entry}`: subdomain patterns need a domain name, not an IP address"),
+                None,
+            ));
+        }
+    };
+    if domain != "localhost" && psl::suffix_str(&domain) == Some(domain.as_str()) {
+        return Err(problem(
+            format!(
+                "`{entry}` is too broad: `{domain}` is a public suffix, so anyone can register a matching site; name your own domain, e.g. `{scheme}://*.example.{domain}`"
+            ),
+            None,
+        ));
+    }
+    Ok(OriginPattern::Subdomains {
+        scheme: scheme.to_owned(),
+        domain,
+        port: url.port(),
+    })
+}
+
+/// Re-targets an origin error on the fixed part to the pattern the user wrote.
+fn pattern_error(e: OriginError, to_pattern: impl Fn(&str) -> String) -> OriginError {
+    OriginError {
+        suggestion: e.suggestion.as_deref().map(&to_pattern),
+        problem: e.problem,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subdomains(scheme: &str, domain: &str, port: Option<u16>) -> OriginPattern {
+        OriginPattern::Subdomains {
+            scheme: scheme.into(),
+            domain: domain.into(),
+            port,
+        }
+    }
+
+    #[test]
+    fn valid_patterns_parse() {
+        assert_eq!(check("https://*.example.com"), Ok(subdomains("https", "example.com", None)));
+        assert_eq!(check("https://*.example.co.uk:8443"), Ok(subdomains("https", "example.co.uk", Some(8443))));
+        assert_eq!(check("http://*.localhost"), Ok(subdomains("http", "localhost", None)));
+        for host in LOOPBACK_HOSTS {
+            assert_eq!(
+                check(&format!("http://{host}:*")),
+                Ok(OriginPattern::AnyPort { scheme: "http".into(), host: host.to_string() })
+            );
+        }
+    }
+
+    #[test]
+    fn too_broad_patterns_are_refused() {
+        for bad in [
+            "https://*",
+            "https://*:*",
+            "https://*.com",
+            "https://*.co.uk",
+            "https://*.github.io",
+            "https://example.com:*",
+            "http://192.168.1.10:*",
+            "https://*.example.com:*",
+            "https://a*.example.com",
+            "https://*example.com",
+            "https://*.*.example.com",
+            "https://*.127.0.0.1",
+            "*.example.com",
+        ] {
+            assert!(check(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fixed_part_must_be_serialized() {
+        let e = check("https://*.Example.com/").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("https://*.example.com"));
+        let e = check("http://LOCALHOST:*").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("http://localhost:*"));
+    }
+}
