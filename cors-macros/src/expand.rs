@@ -36,9 +36,7 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
     let origins = match &policy.origins {
         Origins::Any => quote!(::cors_runtime::Origins::Any),
         Origins::Exact(list) => {
-            // Sorted so the runtime can binary-search (DESIGN 7: flat in the number of origins).
-            let sorted = sorted(list);
-            quote!(::cors_runtime::Origins::Exact(&[#(#sorted),*]))
+            quote!(::cors_runtime::Origins::List(&[#(::cors_runtime::AllowedOrigin::Exact(#list)),*]))
         }
     };
     let mut methods = policy.methods.clone();
@@ -85,6 +83,8 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
             credentials: #credentials,
             max_age: #max_age,
             private_network: #private_network,
+            strict: false,
+            allow_insecure_origins: false,
         }
     }
 }
@@ -113,7 +113,7 @@ fn stub_policy() -> TokenStream {
     quote! {
         ::cors_runtime::Policy {
             handler: "",
-            origins: ::cors_runtime::Origins::Exact(&[]),
+            origins: ::cors_runtime::Origins::List(&[]),
             methods: &[],
             allow_methods: "",
             allow_headers: ::cors_runtime::AllowHeaders::None,
@@ -121,6 +121,8 @@ fn stub_policy() -> TokenStream {
             credentials: false,
             max_age: ::core::option::Option::None,
             private_network: false,
+            strict: false,
+            allow_insecure_origins: false,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! `#[cors]` runs these checks at compile time; `cors-runtime` runs the same checks on
 //! origins it reads at startup. Both report the messages written here.
 
+pub mod entry;
 pub mod header;
 pub mod method;
 pub mod origin;

@@ -8,8 +8,10 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
+use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
+use http::StatusCode;
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS,
 };
@@ -21,6 +23,7 @@ use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{ANY, TRUE, remove_handler_cors_headers};
 use crate::diagnostics::{Refusal, refused};
 use crate::origin::OriginVerdict;
+use crate::strict;
 use crate::vary::append_vary_origin;
 
 /// Applies one handler's policy to its responses.
@@ -61,10 +64,16 @@ where
 
     fn call(&mut self, request: Request) -> Self::Future {
         let verdict = self.policy.check_origin(request.headers());
+        if self.policy.policy.strict && strict::refuses(&request, &verdict) {
+            refused(&request, Some(&self.policy), Refusal::Strict);
+            return ActualFuture::Refused {
+                response: Some(strict_refusal()),
+            };
+        }
         if let OriginVerdict::Refused = verdict {
             refused(&request, Some(&self.policy), Refusal::Origin);
         }
-        ActualFuture {
+        ActualFuture::Handler {
             inner: self.inner.call(request),
             policy: self.policy.clone(),
             verdict: Some(verdict),
@@ -73,12 +82,19 @@ where
 }
 
 pin_project! {
-    /// Runs the handler, then sets the CORS headers on whatever it answered.
-    pub(crate) struct ActualFuture<F> {
-        #[pin]
-        inner: F,
-        policy: Arc<CompiledPolicy>,
-        verdict: Option<OriginVerdict>,
+    /// Runs the handler, then sets the CORS headers on whatever it answered; or the
+    /// strict-mode refusal, ready at once.
+    #[project = ActualFutureProj]
+    pub(crate) enum ActualFuture<F> {
+        /// The handler runs.
+        Handler {
+            #[pin]
+            inner: F,
+            policy: Arc<CompiledPolicy>,
+            verdict: Option<OriginVerdict>,
+        },
+        /// Strict mode refused the request; the handler does not run.
+        Refused { response: Option<Response> },
     }
 }
 
@@ -89,13 +105,31 @@ where
     type Output = Result<Response, Infallible>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.project();
-        let Ok(mut response) = ready!(this.inner.poll(cx));
-        if let Some(verdict) = this.verdict.take() {
-            apply(this.policy, verdict, &mut response);
+        match self.project() {
+            ActualFutureProj::Handler {
+                inner,
+                policy,
+                verdict,
+            } => {
+                let Ok(mut response) = ready!(inner.poll(cx));
+                if let Some(verdict) = verdict.take() {
+                    apply(policy, verdict, &mut response);
+                }
+                Poll::Ready(Ok(response))
+            }
+            ActualFutureProj::Refused { response } => {
+                Poll::Ready(Ok(response.take().unwrap_or_else(strict_refusal)))
+            }
         }
-        Poll::Ready(Ok(response))
     }
+}
+
+/// `403`, empty body, no CORS header, `Vary: Origin` (the answer depended on it).
+fn strict_refusal() -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::FORBIDDEN;
+    append_vary_origin(response.headers_mut());
+    response
 }
 
 /// DESIGN 3.5, 3.8 and 3.10 for one actual response.

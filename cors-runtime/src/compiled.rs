@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use http::HeaderValue;
 
-use crate::policy::{AllowHeaders, Origins, Policy};
+use crate::origin::OriginSet;
+use crate::policy::{AllowHeaders, Policy};
+use crate::startup;
 
 /// [`Policy`] plus every header value it can send, built once per router.
 ///
@@ -13,8 +15,8 @@ use crate::policy::{AllowHeaders, Origins, Policy};
 #[derive(Debug)]
 pub(crate) struct CompiledPolicy {
     pub(crate) policy: &'static Policy,
-    /// Parallel to `Origins::Exact`: the value echoed for each allowed origin.
-    pub(crate) origin_values: Box<[HeaderValue]>,
+    /// The allowed origins; `None` for an any-origin policy.
+    pub(crate) origins: Option<OriginSet>,
     pub(crate) allow_methods: HeaderValue,
     pub(crate) allow_headers: Option<HeaderValue>,
     pub(crate) expose_headers: Option<HeaderValue>,
@@ -22,16 +24,17 @@ pub(crate) struct CompiledPolicy {
 }
 
 impl CompiledPolicy {
-    /// Panics only on a hand-written policy with invalid header bytes; `#[cors]` never
-    /// writes one (its values are validated at compile time).
+    /// Reads `env(...)` and `from_fn(...)` origins and checks them.
+    ///
+    /// # Panics
+    /// With a [`startup::StartupError`] listing every bad origin entry, so a bad
+    /// environment stops the server before it serves anything. Also on a hand-written
+    /// policy with invalid header bytes, which `#[cors]` never writes.
     pub(crate) fn new(policy: &'static Policy) -> Arc<CompiledPolicy> {
-        let origin_values = match policy.origins {
-            Origins::Any => Box::default(),
-            Origins::Exact(list) => list.iter().map(|o| HeaderValue::from_static(o)).collect(),
-        };
+        let origins = startup::resolve(policy).unwrap_or_else(|e| panic!("{e}"));
         Arc::new(CompiledPolicy {
             policy,
-            origin_values,
+            origins,
             allow_methods: HeaderValue::from_static(policy.allow_methods),
             allow_headers: match policy.allow_headers {
                 AllowHeaders::None => None,

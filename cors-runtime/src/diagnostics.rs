@@ -7,7 +7,7 @@ use axum::extract::MatchedPath;
 use http::{HeaderValue, Request};
 
 use crate::compiled::CompiledPolicy;
-use crate::policy::{AllowHeaders, Origins};
+use crate::policy::{AllowHeaders, AllowedOrigin, Origins};
 use crate::request_headers::{HeaderRefusal, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
 
 /// Why a CORS request got no permission.
@@ -19,6 +19,8 @@ pub(crate) enum Refusal<'a> {
     Method(&'a [u8]),
     /// A preflight asked for request headers the policy does not allow.
     Headers(HeaderRefusal<'a>),
+    /// Strict mode: a state-changing cross-origin request from a disallowed origin.
+    Strict,
 }
 
 /// Emits the refusal event for a request to a policy route.
@@ -46,7 +48,9 @@ impl fmt::Display for Reason<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.refusal, self.policy) {
             (Refusal::Origin, Some(p)) => match p.policy.origins {
-                Origins::Exact(list) => write!(f, "origin not in allowed origins {list:?}"),
+                Origins::List(list) => {
+                    write!(f, "origin not in allowed origins {}", ListedOrigins(list))
+                }
                 Origins::Any => write!(f, "origin refused"),
             },
             (Refusal::Origin, None) => write!(f, "origin refused"),
@@ -54,6 +58,10 @@ impl fmt::Display for Reason<'_, '_> {
                 f,
                 "method `{}` is not routed with a CORS policy on this path",
                 Lossy(Some(m))
+            ),
+            (Refusal::Strict, _) => write!(
+                f,
+                "strict mode: state-changing cross-origin request from a disallowed origin; the handler did not run"
             ),
             (Refusal::Headers(h), p) => match h {
                 HeaderRefusal::TooLarge(n) => write!(
@@ -95,5 +103,25 @@ impl fmt::Display for Lossy<'_> {
             None => write!(f, "<none>"),
             Some(bytes) => write!(f, "{}", bytes.escape_ascii()),
         }
+    }
+}
+
+/// `["https://a.example", env("NAME"), ...]`, as written in the attribute.
+struct ListedOrigins(&'static [AllowedOrigin]);
+
+impl fmt::Display for ListedOrigins {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[")?;
+        for (i, origin) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            match origin {
+                AllowedOrigin::Exact(o) | AllowedOrigin::Pattern(o) => write!(f, "{o:?}")?,
+                AllowedOrigin::Env(name) => write!(f, "env({name:?})")?,
+                AllowedOrigin::FromFn(_) => f.write_str("from_fn(..)")?,
+            }
+        }
+        f.write_str("]")
     }
 }

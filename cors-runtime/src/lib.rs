@@ -44,13 +44,16 @@ mod policy;
 mod preflight;
 mod request_headers;
 mod routes;
+mod startup;
+mod strict;
 mod vary;
 
 /// Puts a CORS policy on an axum handler. See the [crate docs](crate) and the README for
 /// every key.
 pub use cors_macros::cors;
-pub use policy::{AllowHeaders, CorsHandler, CorsMethod, Origins, Policy};
+pub use policy::{AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy};
 pub use request_headers::{MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
+pub use startup::StartupError;
 
 /// Items the macros expand to. Not a stable API.
 #[doc(hidden)]

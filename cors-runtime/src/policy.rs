@@ -29,6 +29,12 @@ pub struct Policy {
     pub max_age: Option<&'static str>,
     /// Whether `Access-Control-Allow-Private-Network: true` may be sent.
     pub private_network: bool,
+    /// `strict`: refuse disallowed cross-origin state-changing requests with `403` before
+    /// the handler runs.
+    pub strict: bool,
+    /// `dangerously_allow_insecure_origins`: lets `credentials` go with `http://` origins
+    /// other than loopback ones (also for origins read at startup).
+    pub allow_insecure_origins: bool,
 }
 
 /// The origins a policy allows.
@@ -36,8 +42,21 @@ pub struct Policy {
 pub enum Origins {
     /// `origins = "*"`: any origin, answered with the constant `*` (anonymous requests only).
     Any,
-    /// Exact serialized origins, sorted byte-wise.
-    Exact(&'static [&'static str]),
+    /// The listed entries, in the order written.
+    List(&'static [AllowedOrigin]),
+}
+
+/// One entry of `origins = [...]`.
+#[derive(Debug, Clone, Copy)]
+pub enum AllowedOrigin {
+    /// A serialized origin, matched byte for byte: `"https://app.example.com"`.
+    Exact(&'static str),
+    /// `"https://*.example.com"` or `"http://localhost:*"`.
+    Pattern(&'static str),
+    /// `env("NAME")`: a comma-separated list read once, when the router is built.
+    Env(&'static str),
+    /// `from_fn(path)`: a list returned by a function, called once, when the router is built.
+    FromFn(fn() -> Vec<String>),
 }
 
 /// The request headers a preflight may ask for.

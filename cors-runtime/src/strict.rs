@@ -1,0 +1,63 @@
+//! Strict mode (DESIGN 3.9): refuse state-changing cross-origin requests from origins
+//! the policy does not allow, before the handler runs. Same reading as Go 1.25
+//! `net/http.CrossOriginProtection`: `Sec-Fetch-Site` first, then `Origin` against `Host`.
+
+use axum::extract::Request;
+use http::header::{HOST, ORIGIN};
+use http::{HeaderName, Method};
+
+use crate::origin::OriginVerdict;
+
+const SEC_FETCH_SITE: HeaderName = HeaderName::from_static("sec-fetch-site");
+
+/// Whether strict mode refuses this request, given the policy's verdict on its origin.
+pub(crate) fn refuses(request: &Request, verdict: &OriginVerdict) -> bool {
+    // Safe methods change nothing; OPTIONS is answered by the preflight endpoint.
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return false;
+    }
+    let headers = request.headers();
+    let site = headers.get(SEC_FETCH_SITE).map(|v| v.as_bytes());
+    // Fetch Metadata: the browser itself says the request is not cross-origin.
+    if matches!(site, Some(b"same-origin" | b"none")) {
+        return false;
+    }
+    match verdict {
+        OriginVerdict::Any | OriginVerdict::Allowed(_) => false,
+        // No Origin: a browser marking it cross-site is refused; other clients
+        // (curl, servers) are not browsers and CORS does not concern them.
+        OriginVerdict::Absent => matches!(site, Some(b"cross-site" | b"same-site")),
+        OriginVerdict::Refused => !is_same_origin(request),
+    }
+}
+
+/// `Origin` naming the request's own host (`https://api.example` for `Host: api.example`).
+fn is_same_origin(request: &Request) -> bool {
+    let Some(origin) = request.headers().get(ORIGIN) else {
+        return false;
+    };
+    let Some((_, authority)) = origin.as_bytes().split_once_str(b"://") else {
+        return false;
+    };
+    let host = request
+        .headers()
+        .get(HOST)
+        .map(|h| h.as_bytes())
+        .or_else(|| request.uri().authority().map(|a| a.as_str().as_bytes()));
+    host == Some(authority)
+}
+
+/// `split_once` for byte strings.
+trait SplitOnceBytes {
+    fn split_once_str(&self, separator: &[u8]) -> Option<(&[u8], &[u8])>;
+}
+
+impl SplitOnceBytes for [u8] {
+    fn split_once_str(&self, separator: &[u8]) -> Option<(&[u8], &[u8])> {
+        let at = self.windows(separator.len()).position(|w| w == separator)?;
+        Some((&self[..at], &self[at + separator.len()..]))
+    }
+}
