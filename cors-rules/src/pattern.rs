@@ -45,20 +45,26 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
     };
     let Some((scheme, rest)) = entry.split_once("://") else {
         return Err(problem(
-            format!("`{entry}` has no scheme; a pattern is `https://*.example.com` or `http://localhost:*`"),
+            format!(
+                "`{entry}` has no scheme; a pattern is `https://*.example.com` or `http://localhost:*`"
+            ),
             None,
         ));
     };
     if rest == "*" || rest.starts_with("*:") {
         return Err(problem(
-            format!("`{entry}` matches every site; list the origins, or use `\"*\"` for a public, credential-free API"),
+            format!(
+                "`{entry}` matches every site; list the origins, or use `\"*\"` for a public, credential-free API"
+            ),
             None,
         ));
     }
     if let Some(host) = rest.strip_suffix(":*") {
         if host.contains('*') {
             return Err(problem(
-                format!("`{entry}` has two wildcards; use either `*.` for subdomains or `:*` for ports"),
+                format!(
+                    "`{entry}` has two wildcards; use either `*.` for subdomains or `:*` for ports"
+                ),
                 None,
             ));
         }
@@ -81,7 +87,9 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
     }
     let Some(domain_and_port) = rest.strip_prefix("*.") else {
         return Err(problem(
-            format!("`{entry}`: a `*` must be the whole leftmost label (`https://*.example.com`) or the whole port (`http://localhost:*`)"),
+            format!(
+                "`{entry}`: a `*` must be the whole leftmost label (`https://*.example.com`) or the whole port (`http://localhost:*`)"
+            ),
             None,
         ));
     };
@@ -92,9 +100,7 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
         ));
     }
     let fixed = format!("{scheme}://{domain_and_port}");
-    origin::check(&fixed).map_err(|e| {
-        pattern_error(e, |s| s.replacen("://", "://*.", 1))
-    })?;
+    origin::check(&fixed).map_err(|e| pattern_error(e, |s| s.replacen("://", "://*.", 1)))?;
     let url = url::Url::parse(&fixed).map_err(|e| problem(e.to_string(), None))?;
     let domain = match url.host() {
         Some(url::Host::Domain(d)) => d.to_owned(),
@@ -142,13 +148,25 @@ mod tests {
 
     #[test]
     fn valid_patterns_parse() {
-        assert_eq!(check("https://*.example.com"), Ok(subdomains("https", "example.com", None)));
-        assert_eq!(check("https://*.example.co.uk:8443"), Ok(subdomains("https", "example.co.uk", Some(8443))));
-        assert_eq!(check("http://*.localhost"), Ok(subdomains("http", "localhost", None)));
+        assert_eq!(
+            check("https://*.example.com"),
+            Ok(subdomains("https", "example.com", None))
+        );
+        assert_eq!(
+            check("https://*.example.co.uk:8443"),
+            Ok(subdomains("https", "example.co.uk", Some(8443)))
+        );
+        assert_eq!(
+            check("http://*.localhost"),
+            Ok(subdomains("http", "localhost", None))
+        );
         for host in LOOPBACK_HOSTS {
             assert_eq!(
                 check(&format!("http://{host}:*")),
-                Ok(OriginPattern::AnyPort { scheme: "http".into(), host: host.to_string() })
+                Ok(OriginPattern::AnyPort {
+                    scheme: "http".into(),
+                    host: host.to_string()
+                })
             );
         }
     }
