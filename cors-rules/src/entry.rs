@@ -2,7 +2,7 @@
 //! origin or a pattern, checked together with the policy's other keys.
 
 use crate::origin::{self, OriginError};
-use crate::pattern::{self, LOOPBACK_HOSTS, OriginPattern};
+use crate::pattern::{self, OriginPattern};
 
 /// A valid allowed-origin entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn check(entry: &str, context: Context) -> Result<Entry, OriginError> {
     Ok(checked)
 }
 
-/// `http://` on a host other than `localhost`, `127.0.0.1` or `[::1]`.
+/// `http://` on a host other than a loopback one (`localhost`, `127.0.0.0/8`, `[::1]`).
 fn is_insecure(entry: &Entry) -> bool {
     match entry {
         Entry::Exact(origin) => origin.strip_prefix("http://").is_some_and(|rest| {
@@ -55,7 +55,7 @@ fn is_insecure(entry: &Entry) -> bool {
                         rest
                     }
                 });
-            !LOOPBACK_HOSTS.contains(&host)
+            !origin::is_loopback_host(host)
         }),
         Entry::Pattern(OriginPattern::Subdomains { scheme, domain, .. }) => {
             scheme == "http" && domain != "localhost"
@@ -81,6 +81,7 @@ mod tests {
             "http://127.0.0.1:8080",
             "http://[::1]:3000",
             "http://localhost",
+            "http://127.0.0.2:5173",
             "http://localhost:*",
             "https://*.example.com",
         ] {

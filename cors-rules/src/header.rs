@@ -157,6 +157,34 @@ mod tests {
     }
 
     #[test]
+    fn every_forbidden_name_gets_its_own_reason() {
+        for name in FORBIDDEN_REQUEST_HEADERS {
+            let expected = if name.starts_with("access-control-") {
+                HeaderError::CorsProtocol(name.to_string())
+            } else {
+                HeaderError::ForbiddenRequest(name.to_string())
+            };
+            assert_eq!(check_request_header(name), Err(expected), "{name}");
+        }
+        for prefix in FORBIDDEN_REQUEST_PREFIXES {
+            let name = format!("{prefix}anything");
+            assert_eq!(
+                check_request_header(&name),
+                Err(HeaderError::ForbiddenRequest(name.clone()))
+            );
+            // Only request headers are forbidden by prefix; scripts may read such a response header.
+            assert_eq!(check_exposed_header(&name), Ok(name.clone()));
+        }
+        for name in FORBIDDEN_RESPONSE_HEADERS {
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(
+                check_exposed_header(&upper),
+                Err(HeaderError::ForbiddenResponse(name.to_string()))
+            );
+        }
+    }
+
+    #[test]
     fn cors_protocol_and_non_token_names_are_refused() {
         for name in [
             "access-control-allow-origin",

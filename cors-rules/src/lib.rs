@@ -5,6 +5,7 @@
 
 pub mod entry;
 pub mod header;
+pub mod max_age;
 pub mod method;
 pub mod origin;
 pub mod pattern;

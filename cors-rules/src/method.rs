@@ -132,4 +132,41 @@ mod tests {
         assert!(matches!(check("PROPFIND"), Err(MethodError::Unknown(_))));
         assert_eq!(CorsMethod::from_bytes(b"patch"), None);
     }
+
+    #[test]
+    fn every_lower_or_mixed_case_spelling_suggests_the_upper_case() {
+        for m in CorsMethod::ALL {
+            let lower = m.as_str().to_ascii_lowercase();
+            assert_eq!(check(&lower), Err(MethodError::LowerCase(m)), "{lower}");
+            let mut mixed = lower.clone();
+            mixed[..1].make_ascii_uppercase();
+            assert_eq!(check(&mixed), Err(MethodError::LowerCase(m)), "{mixed}");
+            assert!(
+                MethodError::LowerCase(m).to_string().contains(m.as_str()),
+                "{m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_forbidden_method_is_refused_in_any_case() {
+        for name in [
+            "CONNECT", "TRACE", "TRACK", "connect", "trace", "track", "Track",
+        ] {
+            assert_eq!(
+                check(name),
+                Err(MethodError::Forbidden(name.to_owned())),
+                "{name}"
+            );
+        }
+        for name in ["OPTIONS", "options", "Options"] {
+            assert_eq!(check(name), Err(MethodError::Options), "{name}");
+        }
+        for name in ["PROPFIND", "QUERY", "LINK", "GETS", ""] {
+            assert!(
+                matches!(check(name), Err(MethodError::Unknown(_))),
+                "{name}"
+            );
+        }
+    }
 }

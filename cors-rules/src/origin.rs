@@ -35,6 +35,12 @@ fn err(problem: impl Into<String>, suggestion: Option<String>) -> OriginError {
 
 /// Checks one allowed origin, such as `https://app.example.com` or `http://localhost:3000`.
 pub fn check(origin: &str) -> Result<(), OriginError> {
+    if origin.is_empty() {
+        return Err(err(
+            "an origin cannot be empty; write it as `scheme://host[:port]`, e.g. `https://app.example.com`",
+            None,
+        ));
+    }
     if origin == "*" {
         return Err(err(
             "`*` cannot be mixed into a list of origins; use `origins = \"*\"` on its own",
@@ -48,16 +54,17 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
         ));
     }
     if !origin.contains("://") {
-        return Err(err(
-            format!("`{origin}` has no scheme; an origin is `scheme://host[:port]`"),
-            Some(format!("https://{}", origin.trim_end_matches('/'))),
-        ));
+        return Err(missing_scheme(origin));
     }
-    let url = Url::parse(origin).map_err(|e| {
-        err(
+    let url = Url::parse(origin).map_err(|e| match e {
+        url::ParseError::InvalidPort => err(
+            format!("`{origin}` has an invalid port: ports go from 1 to 65535"),
+            None,
+        ),
+        e => err(
             format!("`{origin}` is not a valid origin ({e}); an origin is `scheme://host[:port]`"),
             None,
-        )
+        ),
     })?;
     match url.scheme() {
         "http" | "https" => {}
@@ -70,7 +77,7 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
         other => {
             return Err(err(
                 format!(
-                    "`{other}:` origins cannot make CORS requests to your server; use `http://` or `https://`"
+                    "only `http://` and `https://` origins can be listed; `{other}:` is not one of them"
                 ),
                 None,
             ));
@@ -80,7 +87,9 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
     if origin == canonical {
         return match url.port() {
             Some(0) => Err(err(
-                format!("port 0 in `{origin}` is not a port a page can be served from"),
+                format!(
+                    "`{origin}` has port 0, which no page can be served from: ports go from 1 to 65535"
+                ),
                 None,
             )),
             _ => Ok(()),
@@ -89,9 +98,52 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
     Err(err(explain_difference(origin, &url), Some(canonical)))
 }
 
+/// Whether `host`, as it appears in a serialized origin, is the machine itself:
+/// `localhost`, an IPv4 address in `127.0.0.0/8`, or `[::1]`.
+pub fn is_loopback_host(host: &str) -> bool {
+    host == "localhost"
+        || host == "[::1]"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// `app.example.com`, `localhost:3000`, `https:app.example.com`: suggest the origin the
+/// user most likely meant.
+fn missing_scheme(origin: &str) -> OriginError {
+    if let Ok(url) = Url::parse(origin)
+        && matches!(url.scheme(), "http" | "https")
+        && url.host().is_some()
+    {
+        return err(
+            format!(
+                "`{origin}` lacks the `//` after the scheme; an origin is `scheme://host[:port]`"
+            ),
+            Some(url.origin().ascii_serialization()),
+        );
+    }
+    let host = origin.split([':', '/']).next().unwrap_or(origin);
+    let scheme = if is_loopback_host(host) || host.starts_with('[') {
+        "http"
+    } else {
+        "https"
+    };
+    let suggestion = Url::parse(&format!("{scheme}://{origin}"))
+        .ok()
+        .map(|url| url.origin().ascii_serialization())
+        .filter(|s| s != "null");
+    err(
+        format!("`{origin}` has no scheme; an origin is `scheme://host[:port]`"),
+        suggestion,
+    )
+}
+
 /// Names the first way `origin` differs from its serialized form.
 fn explain_difference(origin: &str, url: &Url) -> String {
     let after_scheme = &origin[origin.find("://").map_or(0, |i| i + 3)..];
+    if origin.trim() != origin {
+        return format!("`{origin}` has spaces around it");
+    }
     if !url.username().is_empty() || url.password().is_some() {
         return format!("`{origin}` contains credentials (`user@`); an origin has none");
     }
@@ -112,8 +164,17 @@ fn explain_difference(origin: &str, url: &Url) -> String {
     if origin.bytes().any(|b| !b.is_ascii()) {
         return format!("`{origin}` has a non-ASCII host: browsers send its punycode form");
     }
-    if let Some(Host::Ipv6(_)) = url.host() {
-        return format!("`{origin}` is not the compressed IPv6 form browsers send");
+    let host_as_written = after_scheme.starts_with(url.host_str().unwrap_or_default());
+    match url.host() {
+        Some(Host::Ipv6(_)) if !host_as_written => {
+            return format!("`{origin}` is not the compressed IPv6 form browsers send");
+        }
+        Some(Host::Ipv4(_)) if !host_as_written => {
+            return format!(
+                "`{origin}` does not write its IPv4 address as browsers send it (four decimal numbers)"
+            );
+        }
+        _ => {}
     }
     if origin.bytes().any(|b| b.is_ascii_uppercase()) {
         return format!("`{origin}` has upper-case letters: browsers send origins in lower case");
@@ -172,10 +233,67 @@ mod tests {
 
     #[test]
     fn ports_at_the_edges() {
-        assert!(check("https://a.example:0").is_err());
-        assert!(check("https://a.example:65536").is_err());
-        assert!(check("https://a.example:65535").is_ok());
-        assert!(check("https://a.example:1").is_ok());
+        assert_eq!(check("https://a.example:1"), Ok(()));
+        assert_eq!(check("https://a.example:65535"), Ok(()));
+        assert_eq!(check("http://localhost:1"), Ok(()));
+        assert_eq!(check("http://localhost:65535"), Ok(()));
+        for bad in [
+            "https://a.example:0",
+            "https://a.example:65536",
+            "http://localhost:0",
+            "http://localhost:65536",
+            "http://localhost:99999999999",
+        ] {
+            let e = check(bad).unwrap_err();
+            assert!(e.problem.contains("ports go from 1 to 65535"), "{bad}: {e}");
+            assert_eq!(e.suggestion, None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn more_near_misses() {
+        let cases = [
+            ("localhost:3000", "http://localhost:3000"),
+            ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("app.example.com/", "https://app.example.com"),
+            ("app.example.com/path", "https://app.example.com"),
+            ("https:app.example.com", "https://app.example.com"),
+            (" https://a.example", "https://a.example"),
+            ("http://127.1", "http://127.0.0.1"),
+            ("http://127.0.0.1:80", "http://127.0.0.1"),
+            ("http://[::1]:80", "http://[::1]"),
+            ("http://[::ABCD]", "http://[::abcd]"),
+        ];
+        for (bad, good) in cases {
+            assert_eq!(suggestion(bad).as_deref(), Some(good), "{bad}");
+        }
+        let ipv6 = check("http://[::1]:80").unwrap_err();
+        assert!(ipv6.problem.contains("default port"), "{ipv6}");
+        assert!(check("").is_err());
+        assert!(check("chrome-extension://abcdef").is_err());
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for host in [
+            "localhost",
+            "127.0.0.1",
+            "127.0.0.2",
+            "127.255.255.254",
+            "[::1]",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "example.com",
+            "128.0.0.1",
+            "10.0.0.1",
+            "[::2]",
+            "localhost.example.com",
+            "0.0.0.0",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
     }
 
     #[test]
