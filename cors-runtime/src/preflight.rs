@@ -108,7 +108,7 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.project() {
             PreflightFutureProj::Answered { response } => {
-                Poll::Ready(Ok(response.take().unwrap_or_else(|| failure())))
+                Poll::Ready(Ok(response.take().unwrap_or_else(failure)))
             }
             PreflightFutureProj::PassedOn { inner } => inner.poll(cx),
         }
