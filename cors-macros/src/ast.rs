@@ -1,14 +1,22 @@
-//! Parsing: the attribute's tokens into a borrowed-free syntax tree that keeps every
-//! span, so validation can point at the exact token. No CORS rule lives here.
+//! Parsing: the attribute's tokens into a syntax tree that keeps every span, so
+//! validation can point at the exact token. No CORS rule lives here.
+//!
+//! Parsing is lenient on purpose: a value of the wrong shape (`methods = GET`,
+//! `credentials = true`) is kept as [`Value::Other`] for validation to explain, and a
+//! malformed entry is recorded in [`Args::errors`] and skipped, so one build reports
+//! every mistake of the attribute.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token, bracketed};
 
 /// `key = value, flag, ...`
 pub struct Args {
     pub entries: Vec<Entry>,
+    /// Syntax errors, each already skipped over.
+    pub errors: Vec<syn::Error>,
 }
 
 /// One `key` or `key = value`.
@@ -27,104 +35,201 @@ pub enum Value {
     Int {
         lit: LitInt,
         negative: bool,
-        span: Span,
+        /// The literal with its sign, for the error span.
+        tokens: TokenStream,
     },
     /// `[a, "b", ...]`
     List { items: Vec<Item>, span: Span },
+    /// Anything else (`GET`, `true`, `1.5`, `env("X")`), kept whole for the error.
+    Other(TokenStream),
 }
 
 /// One entry of a list.
 pub enum Item {
     Str(LitStr),
     Ident(Ident),
+    /// Anything else (`1`, `Method::GET`), kept whole for the error.
+    Other(TokenStream),
 }
 
 impl Value {
-    pub fn span(&self, key: &Ident) -> Span {
+    /// The tokens an error about this value points at.
+    pub fn tokens(&self, key: &Ident) -> TokenStream {
         match self {
-            Value::Flag => key.span(),
-            Value::Str(s) => s.span(),
-            Value::Int { span, .. } | Value::List { span, .. } => *span,
+            Value::Flag => key.to_token_stream(),
+            Value::Str(s) => s.to_token_stream(),
+            Value::Int { tokens, .. } | Value::Other(tokens) => tokens.clone(),
+            Value::List { span, .. } => {
+                let mut group =
+                    proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, TokenStream::new());
+                group.set_span(*span);
+                group.into_token_stream()
+            }
         }
     }
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let entries = Punctuated::<Entry, Token![,]>::parse_terminated(input)?;
-        Ok(Args {
-            entries: entries.into_iter().collect(),
-        })
+        let mut entries = Vec::new();
+        let mut errors = Vec::new();
+        while !input.is_empty() {
+            match parse_entry(input, &mut errors) {
+                Ok(entry) => entries.push(entry),
+                Err(error) => {
+                    errors.push(error);
+                    skip_to_comma(input);
+                }
+            }
+            if input.is_empty() {
+                break;
+            }
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            } else {
+                // `origins = [...] methods = [...]`: say where the comma goes, then go on
+                // with the next entry as if it were there.
+                errors.push(syn::Error::new(
+                    input.span(),
+                    "expected `,` between two keys",
+                ));
+                if !input.peek(Ident::peek_any) {
+                    skip_to_comma(input);
+                    let _ = input.parse::<Option<Token![,]>>()?;
+                }
+            }
+        }
+        Ok(Args { entries, errors })
     }
 }
 
-impl Parse for Entry {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let key: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                "expected a key such as `origins = [...]`, `methods = [...]` or `credentials`",
-            )
-        })?;
-        if !input.peek(Token![=]) {
-            return Ok(Entry {
-                key,
-                value: Value::Flag,
-            });
-        }
+fn parse_entry(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Entry> {
+    let key: Ident = input.call(Ident::parse_any).map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected a key such as `origins = [...]`, `methods = [...]` or `credentials`",
+        )
+    })?;
+    if input.peek(Token![:]) {
+        // `origins: [...]`: report it, then read the value as if `=` had been written.
+        let colon: Token![:] = input.parse()?;
+        errors.push(syn::Error::new(
+            colon.span,
+            format!("write `{key} = ...`, with `=`"),
+        ));
+    } else if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
-        let value = input.parse()?;
-        Ok(Entry { key, value })
+    } else {
+        return Ok(Entry {
+            key,
+            value: Value::Flag,
+        });
     }
+    if input.is_empty() || input.peek(Token![,]) {
+        return Err(syn::Error::new(
+            input.span(),
+            format!("`{key} = ` needs a value after `=`"),
+        ));
+    }
+    let value = parse_value(input, errors)?;
+    Ok(Entry { key, value })
 }
 
-impl Parse for Value {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let lookahead = input.lookahead1();
-        if lookahead.peek(LitStr) {
-            return Ok(Value::Str(input.parse()?));
-        }
-        if lookahead.peek(LitInt) {
-            let lit: LitInt = input.parse()?;
-            let span = lit.span();
-            return Ok(Value::Int {
-                lit,
-                negative: false,
-                span,
-            });
-        }
-        if lookahead.peek(Token![-]) {
-            let minus: Token![-] = input.parse()?;
-            let lit: LitInt = input.parse()?;
-            let span = minus.span.join(lit.span()).unwrap_or(lit.span());
-            return Ok(Value::Int {
-                lit,
-                negative: true,
-                span,
-            });
-        }
-        if lookahead.peek(syn::token::Bracket) {
-            let content;
-            let bracket = bracketed!(content in input);
-            let items = Punctuated::<Item, Token![,]>::parse_terminated(&content)?;
-            return Ok(Value::List {
-                items: items.into_iter().collect(),
-                span: bracket.span.join(),
-            });
-        }
-        Err(lookahead.error())
+fn parse_value(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Value> {
+    if input.peek(LitStr) && ends_value(input, 1) {
+        return Ok(Value::Str(input.parse()?));
     }
+    if input.peek(LitInt) && ends_value(input, 1) {
+        let lit: LitInt = input.parse()?;
+        return Ok(Value::Int {
+            tokens: lit.to_token_stream(),
+            lit,
+            negative: false,
+        });
+    }
+    if input.peek(Token![-]) && input.peek2(LitInt) && ends_value(input, 2) {
+        let minus: Token![-] = input.parse()?;
+        let lit: LitInt = input.parse()?;
+        let mut tokens = minus.to_token_stream();
+        lit.to_tokens(&mut tokens);
+        return Ok(Value::Int {
+            lit,
+            negative: true,
+            tokens,
+        });
+    }
+    if input.peek(syn::token::Bracket) && ends_value(input, 1) {
+        let content;
+        let bracket = bracketed!(content in input);
+        let items = parse_items(&content, errors)?;
+        return Ok(Value::List {
+            items,
+            span: bracket.span.join(),
+        });
+    }
+    Ok(Value::Other(take_until_comma(input)))
 }
 
-impl Parse for Item {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let lookahead = input.lookahead1();
-        if lookahead.peek(LitStr) {
-            Ok(Item::Str(input.parse()?))
-        } else if lookahead.peek(Ident) {
-            Ok(Item::Ident(input.call(syn::ext::IdentExt::parse_any)?))
+fn parse_items(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Vec<Item>> {
+    let mut items = Vec::new();
+    while !input.is_empty() {
+        let item = if input.peek(LitStr) && ends_value(input, 1) {
+            Item::Str(input.parse()?)
+        } else if input.peek(Ident::peek_any) && ends_value(input, 1) {
+            Item::Ident(input.call(Ident::parse_any)?)
         } else {
-            Err(lookahead.error())
+            Item::Other(take_until_comma(input))
+        };
+        items.push(item);
+        if input.is_empty() {
+            break;
+        }
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        } else {
+            // `[GET POST]`: say where the comma goes, then read the next entry.
+            errors.push(syn::Error::new(
+                input.span(),
+                "expected `,` between two entries of the list",
+            ));
         }
     }
+    Ok(items)
+}
+
+/// Whether the value starting at the cursor is exactly `n` token trees long: followed by
+/// the end, a `,`, or an identifier (the next key or entry, with its `,` forgotten).
+fn ends_value(input: ParseStream, n: usize) -> bool {
+    let mut cursor = input.cursor();
+    for _ in 0..n {
+        match cursor.token_tree() {
+            Some((_, next)) => cursor = next,
+            None => return false,
+        }
+    }
+    cursor.eof()
+        || cursor.punct().is_some_and(|(p, _)| p.as_char() == ',')
+        || cursor.ident().is_some()
+}
+
+/// Consumes token trees up to (not including) the next top-level `,`.
+fn take_until_comma(input: ParseStream) -> TokenStream {
+    input
+        .step(|cursor| {
+            let mut rest = *cursor;
+            let mut tokens = TokenStream::new();
+            while let Some((tree, next)) = rest.token_tree() {
+                if matches!(&tree, TokenTree::Punct(p) if p.as_char() == ',') {
+                    break;
+                }
+                tokens.extend([tree]);
+                rest = next;
+            }
+            Ok((tokens, rest))
+        })
+        .unwrap_or_default()
+}
+
+fn skip_to_comma(input: ParseStream) {
+    let _ = take_until_comma(input);
 }

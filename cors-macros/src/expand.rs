@@ -1,23 +1,41 @@
 //! Expansion: the handler fn unchanged, plus a braced struct of the same name (type
 //! namespace only) whose `CorsHandler` impl holds the policy as one `const` of plain data.
+//!
+//! `cargo expand` shows, beside the untouched fn:
+//!
+//! ```text
+//! #[doc(hidden)]
+//! #[allow(non_camel_case_types, dead_code)]
+//! struct list_users {}
+//! const _: () = {
+//!     use ::cors_runtime::{AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy};
+//!     use ::core::option::Option::{None, Some};
+//!     impl CorsHandler for list_users {
+//!         const POLICY: &'static Policy = &Policy {
+//!             handler: "list_users",
+//!             origins: Origins::List(&[AllowedOrigin::Exact("https://app.example.com")]),
+//!             methods: &[CorsMethod::Get],
+//!             ...
+//! ```
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use syn::{Ident, Visibility};
 
 use cors_rules::method::CorsMethod;
 
-use crate::valid::{Names, Origins, Policy};
+use crate::valid::{Names, Origin, Origins, Policy};
 
-/// `policy` is `None` when validation failed: the fn and a stub policy are still emitted
-/// so the router code using the handler compiles and no secondary error follows.
+/// `policy` is `None` when validation failed: the fn and a stub policy (allowing nothing)
+/// are still emitted so the router code using the handler compiles and no secondary
+/// error follows.
 pub fn expand(
     item: TokenStream,
     vis: &Visibility,
     name: &Ident,
     policy: Option<&Policy>,
 ) -> TokenStream {
-    let policy = policy.map_or_else(stub_policy, |p| policy_tokens(name, p));
+    let policy = policy_tokens(name, policy.unwrap_or(&STUB));
     quote! {
         #item
 
@@ -25,58 +43,77 @@ pub fn expand(
         #[allow(non_camel_case_types, dead_code)]
         #vis struct #name {}
 
-        impl ::cors_runtime::CorsHandler for #name {
-            const POLICY: &'static ::cors_runtime::Policy = &#policy;
-        }
+        const _: () = {
+            use ::cors_runtime::{AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy};
+            use ::core::option::Option::{None, Some};
+
+            impl CorsHandler for #name {
+                const POLICY: &'static Policy = &#policy;
+            }
+        };
     }
 }
+
+/// Emitted beside the compile errors: no origin, no method.
+const STUB: Policy = Policy {
+    origins: Origins::List(Vec::new()),
+    methods: Vec::new(),
+    headers: Names::None,
+    expose: Names::None,
+    credentials: false,
+    max_age: None,
+    private_network: false,
+    allow_insecure_origins: false,
+};
 
 fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
     let handler = name.to_string();
     let origins = match &policy.origins {
-        Origins::Any => quote!(::cors_runtime::Origins::Any),
-        Origins::Exact(list) => {
-            quote!(::cors_runtime::Origins::List(&[#(::cors_runtime::AllowedOrigin::Exact(#list)),*]))
+        Origins::Any => quote!(Origins::Any),
+        Origins::List(list) => {
+            let entries = list.iter().map(|origin| match origin {
+                Origin::Exact(origin) => quote!(AllowedOrigin::Exact(#origin)),
+                Origin::Pattern(pattern) => quote!(AllowedOrigin::Pattern(#pattern)),
+            });
+            quote!(Origins::List(&[#(#entries),*]))
         }
     };
     let mut methods = policy.methods.clone();
     methods.sort();
-    let method_idents = methods.iter().map(|m| {
-        let variant = Ident::new(&format!("{m:?}"), proc_macro2::Span::call_site());
-        quote!(::cors_runtime::CorsMethod::#variant)
-    });
+    let method_variants = methods.iter().map(|m| format_ident!("{m:?}"));
     let allow_methods = allow_methods(&methods);
     let allow_headers = match &policy.headers {
-        Names::None => quote!(::cors_runtime::AllowHeaders::None),
-        Names::Any => quote!(::cors_runtime::AllowHeaders::Any),
+        Names::None => quote!(AllowHeaders::None),
+        Names::Any => quote!(AllowHeaders::Any),
         Names::List(list) => {
             let names = sorted(list);
             let value = names.join(", ");
-            quote!(::cors_runtime::AllowHeaders::List { names: &[#(#names),*], value: #value })
+            quote!(AllowHeaders::List { names: &[#(#names),*], value: #value })
         }
     };
     let expose = match &policy.expose {
-        Names::None => quote!(::core::option::Option::None),
-        Names::Any => quote!(::core::option::Option::Some("*")),
+        Names::None => quote!(None),
+        Names::Any => quote!(Some("*")),
         Names::List(list) => {
             let value = sorted(list).join(", ");
-            quote!(::core::option::Option::Some(#value))
+            quote!(Some(#value))
         }
     };
     let max_age = match policy.max_age {
         Some(seconds) => {
             let value = seconds.to_string();
-            quote!(::core::option::Option::Some(#value))
+            quote!(Some(#value))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     };
     let credentials = policy.credentials;
     let private_network = policy.private_network;
+    let allow_insecure_origins = policy.allow_insecure_origins;
     quote! {
-        ::cors_runtime::Policy {
+        Policy {
             handler: #handler,
             origins: #origins,
-            methods: &[#(#method_idents),*],
+            methods: &[#(CorsMethod::#method_variants),*],
             allow_methods: #allow_methods,
             allow_headers: #allow_headers,
             expose_headers: #expose,
@@ -84,7 +121,7 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
             max_age: #max_age,
             private_network: #private_network,
             strict: false,
-            allow_insecure_origins: false,
+            allow_insecure_origins: #allow_insecure_origins,
         }
     }
 }
@@ -106,23 +143,4 @@ fn sorted(list: &[String]) -> Vec<&str> {
     let mut sorted: Vec<&str> = list.iter().map(String::as_str).collect();
     sorted.sort_unstable();
     sorted
-}
-
-/// Placeholder policy emitted beside the compile errors; it allows nothing.
-fn stub_policy() -> TokenStream {
-    quote! {
-        ::cors_runtime::Policy {
-            handler: "",
-            origins: ::cors_runtime::Origins::List(&[]),
-            methods: &[],
-            allow_methods: "",
-            allow_headers: ::cors_runtime::AllowHeaders::None,
-            expose_headers: ::core::option::Option::None,
-            credentials: false,
-            max_age: ::core::option::Option::None,
-            private_network: false,
-            strict: false,
-            allow_insecure_origins: false,
-        }
-    }
 }

@@ -1,13 +1,16 @@
 //! Validation: every CORS rule of the attribute, checked after parsing and before
 //! expanding. All errors of one attribute are collected and reported together, each on
-//! the token it is about. What a valid origin, method or header name is lives in
-//! `cors-rules`; this module applies those rules and the cross-key ones.
+//! the token it is about. What a valid origin, method, header name or `max_age` is lives
+//! in `cors-rules`; this module applies those rules and the cross-key ones.
+
+use std::fmt::Display;
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::{Ident, LitStr};
 
-use cors_rules::method::CorsMethod;
-use cors_rules::{MAX_AGE_LIMIT, header, method, origin};
+use cors_rules::method::{CorsMethod, MethodError};
+use cors_rules::{entry, header, max_age, method};
 
 use crate::ast::{Args, Entry, Item, Value};
 
@@ -20,6 +23,28 @@ pub const KEYS: &[&str] = &[
     "credentials",
     "max_age",
     "private_network",
+    "dangerously_allow_insecure_origins",
+];
+
+/// Names people bring from other CORS libraries (tower-http, actix-cors, Express), each
+/// with the key meant.
+const ALIASES: &[(&str, &str)] = &[
+    ("allow_origin", "origins"),
+    ("allow_origins", "origins"),
+    ("allowed_origins", "origins"),
+    ("allow_methods", "methods"),
+    ("allowed_methods", "methods"),
+    ("allow_headers", "headers"),
+    ("allowed_headers", "headers"),
+    ("expose_headers", "expose"),
+    ("exposed_headers", "expose"),
+    ("allow_credentials", "credentials"),
+    ("supports_credentials", "credentials"),
+    ("allow_private_network", "private_network"),
+    (
+        "allow_insecure_origins",
+        "dangerously_allow_insecure_origins",
+    ),
 ];
 
 /// A policy that passed every check.
@@ -31,11 +56,18 @@ pub struct Policy {
     pub credentials: bool,
     pub max_age: Option<u64>,
     pub private_network: bool,
+    pub allow_insecure_origins: bool,
 }
 
 pub enum Origins {
     Any,
-    Exact(Vec<String>),
+    List(Vec<Origin>),
+}
+
+/// One checked entry of `origins = [...]`, as written.
+pub enum Origin {
+    Exact(String),
+    Pattern(String),
 }
 
 /// `headers` or `expose`.
@@ -50,8 +82,16 @@ pub enum Names {
 pub struct Errors(Option<syn::Error>);
 
 impl Errors {
-    pub fn push(&mut self, span: Span, message: impl std::fmt::Display) {
-        let error = syn::Error::new(span, message);
+    /// An error pointing at `tokens` (one token, or the whole range of several).
+    pub fn at(&mut self, tokens: impl ToTokens, message: impl Display) {
+        self.add(syn::Error::new_spanned(tokens, message));
+    }
+
+    pub fn push(&mut self, span: Span, message: impl Display) {
+        self.add(syn::Error::new(span, message));
+    }
+
+    pub fn add(&mut self, error: syn::Error) {
         match &mut self.0 {
             Some(all) => all.combine(error),
             None => self.0 = Some(error),
@@ -69,229 +109,385 @@ impl Errors {
 /// Checks the attribute; `attr_span` is used for errors about a missing key.
 pub fn validate(args: &Args, attr_span: Span) -> syn::Result<Policy> {
     let mut errors = Errors::default();
-    let mut seen: Vec<&Ident> = Vec::new();
+    for error in &args.errors {
+        errors.add(error.clone());
+    }
+
+    // The first occurrence of each known key; unknown and repeated keys are reported on
+    // the key itself.
+    let mut keys: Vec<(&Ident, &Value)> = Vec::new();
+    for Entry { key, value } in &args.entries {
+        let name = key.to_string();
+        if !KEYS.contains(&name.as_str()) {
+            errors.at(key, unknown_key(&name));
+        } else if keys.iter().any(|(seen, _)| *seen == key) {
+            errors.at(key, format!("`{name}` is given twice; keep one"));
+        } else {
+            keys.push((key, value));
+        }
+    }
+    let get = |name: &str| keys.iter().find(|(key, _)| *key == name).copied();
+
+    // Flags first: how an origin is checked depends on them.
+    let credentials = get("credentials");
+    let allow_insecure = get("dangerously_allow_insecure_origins");
+    let context = entry::Context {
+        credentials: credentials.is_some(),
+        allow_insecure: allow_insecure.is_some(),
+    };
+
     let mut origins = None;
     let mut methods = None;
     let mut headers = Names::None;
     let mut expose = Names::None;
-    let mut credentials = None;
     let mut max_age = None;
-    let mut private_network = false;
-
-    for Entry { key, value } in &args.entries {
-        let name = key.to_string();
-        if let Some(first) = seen.iter().find(|k| **k == key) {
-            let _ = first;
-            errors.push(key.span(), format!("`{name}` is given twice; keep one"));
-            continue;
-        }
-        seen.push(key);
-        match name.as_str() {
-            "origins" => origins = Some(check_origins(value, key, &mut errors)),
-            "methods" => methods = Some(check_methods(value, key, &mut errors)),
+    for &(key, value) in &keys {
+        match key.to_string().as_str() {
+            "origins" => origins = Some(check_origins(key, value, context, &mut errors)),
+            "methods" => methods = Some(check_methods(key, value, &mut errors)),
             "headers" => {
-                headers = check_names(value, key, header::check_request_header, &mut errors)
+                headers = check_names(key, value, header::check_request_header, &mut errors)
             }
-            "expose" => expose = check_names(value, key, header::check_exposed_header, &mut errors),
-            "credentials" => {
-                flag(value, key, &mut errors);
-                credentials = Some(key.span());
-            }
-            "private_network" => {
-                flag(value, key, &mut errors);
-                private_network = true;
-            }
-            "max_age" => max_age = check_max_age(value, key, &mut errors),
-            _ => errors.push(key.span(), unknown_key(&name)),
+            "expose" => expose = check_names(key, value, header::check_exposed_header, &mut errors),
+            "max_age" => max_age = check_max_age(key, value, &mut errors),
+            _ => check_flag(key, value, &mut errors),
         }
     }
 
-    if origins.is_none() {
-        errors.push(
-            attr_span,
-            "missing `origins`: say which origins may call this handler, e.g. `origins = [\"https://app.example.com\"]`",
-        );
+    // A syntax error may have swallowed the key, so only report it missing without one.
+    if args.errors.is_empty() {
+        if origins.is_none() {
+            errors.push(
+                attr_span,
+                "missing `origins`: say which origins may call this handler, e.g. `origins = [\"https://app.example.com\"]`, or `origins = \"*\"` for any origin",
+            );
+        }
+        if methods.is_none() {
+            errors.push(
+                attr_span,
+                "missing `methods`: say which methods this handler is routed on, e.g. `methods = [GET]`",
+            );
+        }
     }
-    if methods.is_none() {
-        errors.push(
-            attr_span,
-            "missing `methods`: say which methods this handler is routed on, e.g. `methods = [GET, POST]`",
-        );
-    }
-    if let Some(credentials) = credentials {
-        check_credentials(args, credentials, &mut errors);
+    if credentials.is_some() {
+        check_credentials(&keys, &mut errors);
     }
 
     errors.into_result(Policy {
-        origins: origins.flatten().unwrap_or(Origins::Exact(Vec::new())),
+        origins: origins.flatten().unwrap_or(Origins::List(Vec::new())),
         methods: methods.flatten().unwrap_or_default(),
         headers,
         expose,
         credentials: credentials.is_some(),
         max_age,
-        private_network,
+        private_network: get("private_network").is_some(),
+        allow_insecure_origins: allow_insecure.is_some(),
     })
 }
 
 fn unknown_key(name: &str) -> String {
-    let closest = KEYS
+    let alias = ALIASES
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(k, name), k))
-        .min()
-        .filter(|(distance, _)| *distance <= 3);
-    let valid = KEYS.join(", ");
-    match closest {
-        Some((_, k)) => format!("unknown key `{name}`: did you mean `{k}`? (valid keys: {valid})"),
-        None => format!("unknown key `{name}` (valid keys: {valid})"),
+        .find(|(alias, _)| *alias == name)
+        .map(|(_, key)| *key);
+    let close = || {
+        KEYS.iter()
+            .map(|key| (strsim::damerau_levenshtein(key, name), *key))
+            .filter(|(distance, key)| *distance <= 3.max(key.len() / 4))
+            .min()
+            .map(|(_, key)| key)
+    };
+    let within = || {
+        KEYS.iter()
+            .copied()
+            .find(|key| name.len() >= 5 && key.contains(name))
+    };
+    let valid = KEYS
+        .iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match alias.or_else(close).or_else(within) {
+        Some(key) => format!("unknown key `{name}`: did you mean `{key}`? The keys are {valid}"),
+        None => format!("unknown key `{name}`; the keys are {valid}"),
     }
 }
 
-fn flag(value: &Value, key: &Ident, errors: &mut Errors) {
-    if !matches!(value, Value::Flag) {
-        errors.push(
-            value.span(key),
-            format!("`{key}` is a flag: write just `{key}`, without `= ...`"),
-        );
+/// The shape each key takes, for "takes ..." and "needs a value" messages.
+fn example(key: &str) -> &'static str {
+    match key {
+        "origins" => "`origins = [\"https://app.example.com\"]`",
+        "methods" => "`methods = [GET, POST]`",
+        "headers" => "`headers = [\"content-type\"]`",
+        "expose" => "`expose = [\"x-request-id\"]`",
+        _ => "`max_age = 600`",
     }
 }
 
-fn check_origins(value: &Value, key: &Ident, errors: &mut Errors) -> Option<Origins> {
+/// `credentials`, `private_network`, `dangerously_allow_insecure_origins`.
+fn check_flag(key: &Ident, value: &Value, errors: &mut Errors) {
+    if matches!(value, Value::Flag) {
+        return;
+    }
+    let tokens = value.tokens(key);
+    let message = match tokens.to_string().as_str() {
+        "true" => format!("`{key}` is a flag: write just `{key}`, without `= true`"),
+        "false" => format!("`{key}` is a flag: to leave it off, remove `{key} = false`"),
+        _ => format!("`{key}` is a flag: write just `{key}`, without a value"),
+    };
+    errors.at(tokens, message);
+}
+
+/// `"a, b"` as the list `["a", "b"]`, for the "takes a list" suggestions.
+fn as_list(value: &str, quote: bool) -> String {
+    value
+        .split([',', ' '])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            if quote {
+                format!("\"{part}\"")
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check_origins(
+    key: &Ident,
+    value: &Value,
+    context: entry::Context,
+    errors: &mut Errors,
+) -> Option<Origins> {
     match value {
         Value::Str(s) if s.value() == "*" => Some(Origins::Any),
-        Value::List { items, span } => {
-            if items.is_empty() {
-                errors.push(
-                    *span,
-                    "`origins` is empty: list at least one origin, or use `\"*\"` for any origin",
-                );
-                return None;
-            }
-            let mut list: Vec<String> = Vec::new();
-            for item in items {
-                let Some(lit) = string_item(item, "origins", errors) else {
-                    continue;
-                };
-                let origin = lit.value();
-                if let Err(e) = origin::check(&origin) {
-                    errors.push(lit.span(), e);
-                } else if list.contains(&origin) {
-                    errors.push(lit.span(), format!("`{origin}` is listed twice; keep one"));
-                } else {
-                    list.push(origin);
-                }
-            }
-            Some(Origins::Exact(list))
-        }
         Value::Str(s) => {
-            errors.push(
-                s.span(),
+            errors.at(
+                s,
                 format!(
-                    "`origins` takes a list: write `origins = [{:?}]`",
-                    s.value()
+                    "`origins` takes a list, even for one origin: write `origins = [{}]`",
+                    as_list(&s.value(), true)
                 ),
             );
             None
         }
+        Value::List { items, .. } if items.is_empty() => {
+            errors.at(
+                value.tokens(key),
+                "`origins` is empty: list at least one origin, e.g. `origins = [\"https://app.example.com\"]`, or write `origins = \"*\"` for any origin",
+            );
+            None
+        }
+        Value::List { items, .. } => {
+            let mut list: Vec<Origin> = Vec::new();
+            let mut seen: Vec<String> = Vec::new();
+            for item in items {
+                let Some(lit) = string_item(item, "origins", errors) else {
+                    continue;
+                };
+                let written = lit.value();
+                match entry::check(&written, context) {
+                    Err(e) => errors.at(lit, e),
+                    Ok(_) if seen.contains(&written) => {
+                        errors.at(lit, format!("`{written}` is listed twice; keep one"))
+                    }
+                    Ok(checked) => {
+                        seen.push(written.clone());
+                        list.push(match checked {
+                            entry::Entry::Exact(_) => Origin::Exact(written),
+                            entry::Entry::Pattern(_) => Origin::Pattern(written),
+                        });
+                    }
+                }
+            }
+            Some(Origins::List(list))
+        }
+        Value::Flag => {
+            errors.at(
+                key,
+                format!("`origins` needs a value, e.g. {}", example("origins")),
+            );
+            None
+        }
         other => {
-            errors.push(
-                other.span(key),
-                "`origins` takes a list of origins, e.g. `[\"https://app.example.com\"]`, or `\"*\"`",
+            errors.at(
+                other.tokens(key),
+                "`origins` takes a list of origins, e.g. `origins = [\"https://app.example.com\"]`, or `origins = \"*\"` for any origin",
             );
             None
         }
     }
 }
 
-fn check_methods(value: &Value, key: &Ident, errors: &mut Errors) -> Option<Vec<CorsMethod>> {
-    let Value::List { items, span } = value else {
-        errors.push(
-            value.span(key),
-            "`methods` takes a list of methods, e.g. `methods = [GET, POST]`",
-        );
-        return None;
+/// `Ok` or `LowerCase`: the name is meant as this method.
+fn meant_method(name: &str) -> Option<CorsMethod> {
+    match method::check(name) {
+        Ok(m) | Err(MethodError::LowerCase(m)) => Some(m),
+        Err(_) => None,
+    }
+}
+
+const NOT_A_WILDCARD: &str = "`methods` cannot be `\"*\"`: the methods are the ones the handler is routed on, so they must be named; list them, e.g. `methods = [GET, POST]`";
+
+fn check_methods(key: &Ident, value: &Value, errors: &mut Errors) -> Option<Vec<CorsMethod>> {
+    let items = match value {
+        Value::List { items, .. } => items,
+        Value::Str(s) if s.value() == "*" => {
+            errors.at(s, NOT_A_WILDCARD);
+            return None;
+        }
+        Value::Str(s) => {
+            let written = as_list(&s.value(), false);
+            let names: Vec<&str> = written
+                .split(", ")
+                .map(|name| meant_method(name).map_or(name, |m| m.as_str()))
+                .collect();
+            errors.at(
+                s,
+                format!(
+                    "`methods` takes a list of method names without quotes: write `methods = [{}]`",
+                    names.join(", ")
+                ),
+            );
+            return None;
+        }
+        Value::Other(tokens) if meant_method(&tokens.to_string()).is_some() => {
+            let name = meant_method(&tokens.to_string()).map_or("GET", CorsMethod::as_str);
+            errors.at(
+                tokens,
+                format!("`methods` takes a list, even for one method: write `methods = [{name}]`"),
+            );
+            return None;
+        }
+        Value::Flag => {
+            errors.at(
+                key,
+                format!("`methods` needs a value, e.g. {}", example("methods")),
+            );
+            return None;
+        }
+        other => {
+            errors.at(
+                other.tokens(key),
+                "`methods` takes a list of methods, e.g. `methods = [GET, POST]`",
+            );
+            return None;
+        }
     };
     if items.is_empty() {
-        errors.push(
-            *span,
-            "`methods` is empty: list the methods this handler is routed on, e.g. `[GET]`",
+        errors.at(
+            value.tokens(key),
+            "`methods` is empty: list the methods this handler is routed on, e.g. `methods = [GET]`",
         );
         return None;
     }
     let mut methods = Vec::new();
     for item in items {
-        let (name, span) = match item {
-            Item::Ident(ident) => (ident.to_string(), ident.span()),
+        let (name, tokens) = match item {
+            Item::Ident(ident) => (ident.to_string(), ident.to_token_stream()),
+            Item::Str(s) if s.value() == "*" => {
+                errors.at(s, NOT_A_WILDCARD);
+                continue;
+            }
             Item::Str(s) => {
-                errors.push(
-                    s.span(),
-                    format!("write methods without quotes: `{}`", s.value()),
+                let name = s.value();
+                let message = match meant_method(&name) {
+                    Some(m) => format!("write methods without quotes: `{}`", m.as_str()),
+                    None => format!(
+                        "write methods without quotes, as one of `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`; `{name}` is not one of them"
+                    ),
+                };
+                errors.at(s, message);
+                continue;
+            }
+            Item::Other(tokens) => {
+                errors.at(
+                    tokens,
+                    "write each method as a bare name: `GET`, `HEAD`, `POST`, `PUT`, `DELETE` or `PATCH`",
                 );
                 continue;
             }
         };
         match method::check(&name) {
             Ok(m) if methods.contains(&m) => {
-                errors.push(span, format!("`{name}` is listed twice; keep one"))
+                errors.at(tokens, format!("`{name}` is listed twice; keep one"))
             }
             Ok(m) => methods.push(m),
-            Err(e) => errors.push(span, e),
+            Err(e) => errors.at(tokens, e),
         }
     }
     Some(methods)
 }
 
 fn check_names(
-    value: &Value,
     key: &Ident,
+    value: &Value,
     check: fn(&str) -> Result<String, header::HeaderError>,
     errors: &mut Errors,
 ) -> Names {
     match value {
         Value::Str(s) if s.value() == "*" => Names::Any,
-        Value::List { items, span } => {
-            if items.is_empty() {
-                errors.push(
-                    *span,
-                    format!(
-                        "`{key}` is empty: list at least one header name, or leave `{key}` out"
-                    ),
-                );
-                return Names::None;
-            }
+        Value::Str(s) => {
+            errors.at(
+                s,
+                format!(
+                    "`{key}` takes a list, even for one name: write `{key} = [{}]`",
+                    as_list(&s.value(), true)
+                ),
+            );
+            Names::None
+        }
+        Value::List { items, .. } if items.is_empty() => {
+            errors.at(
+                value.tokens(key),
+                format!("`{key}` is empty: list at least one header name, e.g. {}, or leave `{key}` out", example(&key.to_string())),
+            );
+            Names::None
+        }
+        Value::List { items, .. } => {
             let mut names: Vec<String> = Vec::new();
             for item in items {
                 let Some(lit) = string_item(item, &key.to_string(), errors) else {
                     continue;
                 };
-                if lit.value() == "*" {
-                    errors.push(
-                        lit.span(),
-                        format!("`*` cannot be mixed into a list; use `{key} = \"*\"` on its own"),
+                let written = lit.value();
+                if written == "*" {
+                    errors.at(
+                        lit,
+                        format!(
+                            "`*` cannot be mixed into a list; write `{key} = \"*\"` on its own"
+                        ),
                     );
                     continue;
                 }
-                match check(&lit.value()) {
+                match check(&written) {
+                    Ok(name) if names.contains(&name) && name != written => errors.at(
+                        lit,
+                        format!("`{written}` is listed twice (header names are case-insensitive); keep one"),
+                    ),
                     Ok(name) if names.contains(&name) => {
-                        errors.push(lit.span(), format!("`{name}` is listed twice; keep one"))
+                        errors.at(lit, format!("`{name}` is listed twice; keep one"))
                     }
                     Ok(name) => names.push(name),
-                    Err(e) => errors.push(lit.span(), e),
+                    Err(e) => errors.at(lit, e),
                 }
             }
             Names::List(names)
         }
-        Value::Str(s) => {
-            errors.push(
-                s.span(),
-                format!("`{key}` takes a list: write `{key} = [{:?}]`", s.value()),
+        Value::Flag => {
+            errors.at(
+                key,
+                format!("`{key}` needs a value, e.g. {}", example(&key.to_string())),
             );
             Names::None
         }
         other => {
-            errors.push(
-                other.span(key),
+            errors.at(
+                other.tokens(key),
                 format!(
-                    "`{key}` takes a list of header names, e.g. `[\"x-request-id\"]`, or `\"*\"`"
+                    "`{key}` takes a list of header names, e.g. {}, or `{key} = \"*\"`",
+                    example(&key.to_string())
                 ),
             );
             Names::None
@@ -299,75 +495,84 @@ fn check_names(
     }
 }
 
+/// An entry of `origins`, `headers` or `expose`, which are all string literals.
 fn string_item<'a>(item: &'a Item, key: &str, errors: &mut Errors) -> Option<&'a LitStr> {
     match item {
         Item::Str(s) => Some(s),
+        Item::Ident(ident) if key == "origins" => {
+            errors.at(
+                ident,
+                "each origin is a string literal, e.g. `\"https://app.example.com\"`",
+            );
+            None
+        }
         Item::Ident(ident) => {
-            errors.push(
-                ident.span(),
-                format!("`{key}` entries are strings: write `\"{ident}\"`"),
+            // `CONTENT_TYPE`, as in `http::header::CONTENT_TYPE`, means `"content-type"`.
+            let name = ident.to_string().to_ascii_lowercase().replace('_', "-");
+            errors.at(
+                ident,
+                format!("header names are string literals: write `\"{name}\"`"),
             );
             None
         }
-    }
-}
-
-fn check_max_age(value: &Value, key: &Ident, errors: &mut Errors) -> Option<u64> {
-    let Value::Int {
-        lit,
-        negative,
-        span,
-    } = value
-    else {
-        errors.push(
-            value.span(key),
-            "`max_age` takes a number of seconds, e.g. `max_age = 600`",
-        );
-        return None;
-    };
-    let too_big = || {
-        format!(
-            "`max_age` must be at most {MAX_AGE_LIMIT} (one day): browsers cap the preflight cache there"
-        )
-    };
-    if *negative {
-        errors.push(
-            *span,
-            "`max_age` cannot be negative: use 0 to disable the preflight cache, or leave it out",
-        );
-        return None;
-    }
-    match lit.base10_parse::<u64>() {
-        Ok(seconds) if seconds <= MAX_AGE_LIMIT => Some(seconds),
-        Ok(_) => {
-            errors.push(*span, too_big());
-            None
-        }
-        Err(_) => {
-            errors.push(*span, too_big());
-            None
-        }
-    }
-}
-
-/// Fetch, "CORS check": with credentials, `*` is taken literally, so a wildcard can
-/// never work together with `credentials`.
-fn check_credentials(args: &Args, credentials: Span, errors: &mut Errors) {
-    for Entry { key, value } in &args.entries {
-        if let Value::Str(s) = value
-            && s.value() == "*"
-            && matches!(key.to_string().as_str(), "origins" | "headers" | "expose")
-        {
-            let fix = if key == "origins" {
-                "list the allowed origins explicitly"
+        Item::Other(tokens) => {
+            let message = if key == "origins" {
+                "each origin is a string literal, e.g. `\"https://app.example.com\"`"
             } else {
-                "list the header names explicitly"
+                "header names are string literals, e.g. `\"content-type\"`"
             };
-            errors.push(
-                s.span(),
-                format!("`{key} = \"*\"` cannot be combined with `credentials`: browsers reject a wildcard on credentialed requests; {fix}"),
-            );
-            let _ = credentials;
+            errors.at(tokens, message);
+            None
         }
+    }
+}
+
+fn check_max_age(key: &Ident, value: &Value, errors: &mut Errors) -> Option<u64> {
+    let seconds = match value {
+        Value::Int {
+            lit,
+            negative,
+            tokens,
+        } => {
+            // Too large even for an i128: certainly too large.
+            let magnitude = lit.base10_parse::<i128>().unwrap_or(i128::MAX);
+            let seconds = if *negative { -magnitude } else { magnitude };
+            return max_age::check(seconds)
+                .map_err(|e| errors.at(tokens, e))
+                .ok();
+        }
+        Value::Str(s) => s.value().trim().parse::<i128>().ok(),
+        _ => None,
+    };
+    let message = match seconds {
+        Some(seconds) => {
+            format!("`max_age` takes a number, not a string: write `max_age = {seconds}`")
+        }
+        None => format!(
+            "`max_age` takes a number of seconds, e.g. {}",
+            example("max_age")
+        ),
+    };
+    errors.at(value.tokens(key), message);
+    None
+}
+
+/// Fetch, "CORS check" and "CORS-preflight fetch": with credentials, `*` is taken
+/// literally, so a wildcard never works together with `credentials`.
+fn check_credentials(keys: &[(&Ident, &Value)], errors: &mut Errors) {
+    for &(key, value) in keys {
+        let Value::Str(s) = value else { continue };
+        if s.value() != "*" {
+            continue;
+        }
+        let message = match key.to_string().as_str() {
+            "origins" => "`origins = \"*\"` cannot be combined with `credentials`: browsers refuse a wildcard origin on credentialed requests; list the allowed origins, e.g. `origins = [\"https://app.example.com\"]`, or remove `credentials`".to_owned(),
+            name @ ("headers" | "expose") => format!(
+                "`{name} = \"*\"` cannot be combined with `credentials`: on credentialed requests browsers read `*` as a header literally named `*`; list the header names, e.g. {}",
+                example(name)
+            ),
+            _ => continue,
+        };
+        errors.at(s, message);
     }
 }
