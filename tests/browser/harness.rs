@@ -1,0 +1,588 @@
+//! Driver and server set-up of the browser end-to-end tests: one headless Chromium per
+//! test (through a chromedriver this harness spawns on a free loopback port), the page
+//! servers on their fixed origins, the API on an ephemeral port with a recorder of what
+//! reached it, and the script that makes the page call the API.
+//!
+//! The page origins are fixed because `#[cors]` origins are literals checked at compile
+//! time; the API's port does not appear in any policy, so it is ephemeral.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::Write;
+use std::net::Ipv4Addr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{Html, Response};
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+use tokio::sync::Mutex as TurnLock;
+use tokio::task::JoinHandle;
+
+/// Port of [`PAGE`]: uncommon, so it is free on a developer's machine.
+pub const PAGE_PORT: u16 = 47811;
+/// Port of [`OTHER`].
+pub const OTHER_PORT: u16 = 47812;
+/// The page origin the test policies allow. Must equal the literals in `tests/browser.rs`.
+pub const PAGE: &str = "http://localhost:47811";
+/// A second page origin, same site as [`PAGE`] (ports do not make a site).
+pub const OTHER: &str = "http://localhost:47812";
+/// The [`PAGE`] server reached by another host name: another origin and another site.
+pub const CROSS_SITE: &str = "http://127.0.0.1:47811";
+
+/// How long a fixed port may stay taken (by another run of these tests) before a test fails.
+const PORT_WAIT: Duration = Duration::from_secs(30);
+
+/// Chromium's switches: headless, no sandbox (root in CI), and nothing talking to the
+/// network on its own.
+const CHROMIUM_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=960,720",
+];
+
+/// One browser at a time: the fixed page ports are shared and the machine has two cores.
+static TURN: TurnLock<()> = TurnLock::const_new(());
+
+/// Runs one scenario: page servers on [`PAGE`] and [`OTHER`], `api` (with a fresh
+/// [`Recorder`] as its state) on an ephemeral port, and a fresh browser; then `test`.
+///
+/// Returns without running `test` when Chromium is missing outside CI (see [`Tools`]).
+pub async fn run<F, Fut>(api: Router<Recorder>, test: F)
+where
+    F: FnOnce(Session) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let Some(mut lab) = Lab::start().await else {
+        return;
+    };
+    let blank = blank_page();
+    lab.serve(bind_fixed(PAGE_PORT).await, blank.clone());
+    lab.serve(bind_fixed(OTHER_PORT).await, blank);
+    let recorder = Recorder::default();
+    let api = api
+        .layer(middleware::from_fn_with_state(recorder.clone(), record))
+        .with_state(recorder.clone());
+    let api = lab.serve(bind_ephemeral().await, api);
+    lab.drive(|client| {
+        test(Session {
+            client,
+            api,
+            recorder,
+        })
+    })
+    .await;
+}
+
+/// One test's turn: its servers, then its own browser. Dropping it stops the servers.
+pub struct Lab {
+    tools: Tools,
+    servers: Vec<JoinHandle<()>>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+impl Lab {
+    /// Waits for this test's turn; `None` means "skip this test" (see [`Tools`]).
+    pub async fn start() -> Option<Lab> {
+        let tools = Tools::find()?;
+        let turn = TURN.lock().await;
+        Some(Lab {
+            tools,
+            servers: Vec::new(),
+            _turn: turn,
+        })
+    }
+
+    /// Serves `router` on `listener` until the lab ends; returns `http://localhost:<port>`.
+    pub fn serve(&mut self, listener: TcpListener, router: Router) -> String {
+        let port = listener.local_addr().expect("listener address").port();
+        self.servers.push(tokio::spawn(async move {
+            axum::serve(listener, router).await.expect("test server");
+        }));
+        format!("http://localhost:{port}")
+    }
+
+    /// Starts a fresh browser, runs `test` with it, then always ends the browser session
+    /// (also when `test` panicked, whose panic is then re-raised).
+    pub async fn drive<F, Fut>(self, test: F)
+    where
+        F: FnOnce(Client) -> Fut,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        let (client, browser) = Browser::launch(&self.tools).await;
+        let outcome = tokio::spawn(test(client.clone())).await;
+        if let Err(e) = client.close().await {
+            eprintln!("closing the browser session failed: {e}");
+        }
+        drop(browser);
+        drop(self);
+        if let Err(e) = outcome {
+            match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(e) => panic!("test task did not finish: {e}"),
+            }
+        }
+    }
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        for server in &self.servers {
+            server.abort();
+        }
+    }
+}
+
+/// Where Chromium and chromedriver are.
+pub struct Tools {
+    chromium: PathBuf,
+    chromedriver: PathBuf,
+}
+
+impl Tools {
+    /// Finds both on `PATH`. Missing: a panic under `CI=true`, else a loud skip (`None`).
+    fn find() -> Option<Tools> {
+        match (which("chromium"), which("chromedriver")) {
+            (Some(chromium), Some(chromedriver)) => Some(Tools {
+                chromium,
+                chromedriver,
+            }),
+            _ if std::env::var("CI").is_ok_and(|v| v == "true") => panic!(
+                "chromium/chromedriver not found on PATH, and CI=true requires the browser \
+                 tests to run: apt-get install -y chromium chromium-driver"
+            ),
+            _ => {
+                // Straight to the process's stderr: libtest captures `eprintln!`, and a skip
+                // must be seen.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "SKIPPED: chromium/chromedriver not found \
+                     (apt-get install -y chromium chromium-driver to run the browser tests)"
+                );
+                None
+            }
+        }
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A chromedriver process and the profile directory of the Chromium it starts.
+struct Browser {
+    driver: Child,
+    profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn launch(tools: &Tools) -> (Client, Browser) {
+        let profile = tempfile::Builder::new()
+            .prefix("cors-e2e-")
+            .tempdir()
+            .expect("temporary profile directory");
+        let log = profile.path().join("chromedriver.log");
+        let port = free_port();
+        let driver = Command::new(&tools.chromedriver)
+            .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", tools.chromedriver.display()));
+        let browser = Browser { driver, profile };
+        browser.wait_for_driver(port, &log).await;
+
+        let user_data_dir = browser.profile.path().join("profile");
+        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| a.to_string()).collect();
+        args.push(format!("--user-data-dir={}", user_data_dir.display()));
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": tools.chromium, "args": args },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|e| {
+                panic!("chromedriver could not start Chromium: {e}\n{}", tail(&log))
+            });
+        (client, browser)
+    }
+
+    /// Polls the driver's port, bounded.
+    async fn wait_for_driver(&self, port: u16, log: &Path) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tokio::net::TcpStream::connect((Ipv4Addr::LOCALHOST, port))
+            .await
+            .is_err()
+        {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on 127.0.0.1:{port} within 20 s\n{}",
+                tail(log)
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// Kills the driver (Chromium itself quits when its session is closed) and removes the
+/// profile directory, also when the launch failed half-way.
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The last lines of the chromedriver log, for failure messages.
+fn tail(log: &Path) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.len().saturating_sub(30);
+    format!(
+        "chromedriver log ({}):\n{}",
+        log.display(),
+        lines[start..].join("\n")
+    )
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .expect("a free loopback port")
+        .port()
+}
+
+/// Binds `127.0.0.1:port`, waiting a bounded time if another run of these tests holds it.
+pub async fn bind_fixed(port: u16) -> TcpListener {
+    let deadline = Instant::now() + PORT_WAIT;
+    loop {
+        match TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await {
+            Ok(listener) => return listener,
+            Err(e) if Instant::now() >= deadline => panic!(
+                "cannot bind 127.0.0.1:{port} ({e}), still taken after {} s. The browser tests \
+                 serve http://localhost:{port} because #[cors] policies name that origin (a \
+                 compile-time literal); stop whatever holds the port.",
+                PORT_WAIT.as_secs()
+            ),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    }
+}
+
+/// Binds an ephemeral loopback port.
+pub async fn bind_ephemeral() -> TcpListener {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .await
+        .expect("an ephemeral loopback port")
+}
+
+/// The page served on every page origin: scripts run in it, so only its origin matters.
+fn blank_page() -> Router {
+    Router::new().fallback(|| async {
+        Html("<!doctype html><html><head><title>cors e2e page</title></head><body>page</body></html>")
+    })
+}
+
+/// What reached the API: preflights per path, handler runs, cookies.
+#[derive(Clone, Default)]
+pub struct Recorder(Arc<Mutex<Seen>>);
+
+#[derive(Default)]
+struct Seen {
+    preflights: HashMap<String, usize>,
+    runs: HashMap<&'static str, usize>,
+    cookies: Vec<(String, Option<String>)>,
+}
+
+impl Recorder {
+    fn seen(&self) -> std::sync::MutexGuard<'_, Seen> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Called by a test handler when it runs.
+    pub fn ran(&self, handler: &'static str) {
+        *self.seen().runs.entry(handler).or_default() += 1;
+    }
+
+    /// How often `handler` ran.
+    pub fn runs(&self, handler: &str) -> usize {
+        self.seen().runs.get(handler).copied().unwrap_or(0)
+    }
+
+    /// How many preflights (OPTIONS with `Access-Control-Request-Method`) hit `path`.
+    pub fn preflights(&self, path: &str) -> usize {
+        self.seen().preflights.get(path).copied().unwrap_or(0)
+    }
+
+    /// The `Cookie` header of every non-preflight request to `path`, in order.
+    pub fn cookies(&self, path: &str) -> Vec<Option<String>> {
+        let seen = self.seen();
+        let of_path = seen.cookies.iter().filter(|(p, _)| p == path);
+        of_path.map(|(_, cookie)| cookie.clone()).collect()
+    }
+}
+
+/// The recorder's middleware on the API router.
+async fn record(State(recorder): State<Recorder>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let is_preflight = request.method() == http::Method::OPTIONS
+        && request
+            .headers()
+            .contains_key(http::header::ACCESS_CONTROL_REQUEST_METHOD);
+    {
+        let mut seen = recorder.seen();
+        if is_preflight {
+            *seen.preflights.entry(path).or_default() += 1;
+        } else {
+            let cookie = request.headers().get(http::header::COOKIE);
+            let cookie = cookie.and_then(|c| c.to_str().ok()).map(str::to_owned);
+            seen.cookies.push((path, cookie));
+        }
+    }
+    next.run(request).await
+}
+
+/// What a test body gets: the browser, the API origin and what reached the API.
+pub struct Session {
+    /// The WebDriver session.
+    pub client: Client,
+    /// `http://localhost:<ephemeral port>`.
+    pub api: String,
+    /// What reached the API.
+    pub recorder: Recorder,
+}
+
+impl Session {
+    /// Navigates the browser to `origin`'s page: scripts then run with that origin.
+    pub async fn open(&self, origin: &str) {
+        open(&self.client, &format!("{origin}/")).await;
+    }
+
+    /// Navigates the browser to the API's `path` (a document navigation, e.g. to get a
+    /// cookie set on the API's origin).
+    pub async fn visit_api(&self, path: &str) {
+        open(&self.client, &format!("{}{path}", self.api)).await;
+    }
+
+    /// Runs `fetch()` of the API from the current page and returns the browser's verdict.
+    pub async fn fetch(&self, call: Call) -> Outcome {
+        call.run(&self.client, &self.api, FETCH_JS).await
+    }
+
+    /// The same through `XMLHttpRequest`.
+    pub async fn xhr(&self, call: Call) -> Outcome {
+        call.run(&self.client, &self.api, XHR_JS).await
+    }
+}
+
+/// Navigates the browser to `url`.
+pub async fn open(client: &Client, url: &str) {
+    client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("navigating to {url}: {e}"));
+}
+
+/// One cross-origin call a page script makes.
+#[derive(Debug, Clone)]
+pub struct Call {
+    method: &'static str,
+    path: &'static str,
+    headers: Vec<(&'static str, &'static str)>,
+    body: Option<&'static str>,
+    credentials: bool,
+    read: Vec<&'static str>,
+}
+
+impl Call {
+    /// A call of `method` on the API's `path`, anonymous (`credentials: 'same-origin'`).
+    pub fn new(method: &'static str, path: &'static str) -> Call {
+        Call {
+            method,
+            path,
+            headers: Vec::new(),
+            body: None,
+            credentials: false,
+            read: Vec::new(),
+        }
+    }
+
+    /// `GET path`.
+    pub fn get(path: &'static str) -> Call {
+        Call::new("GET", path)
+    }
+
+    /// Adds a request header.
+    pub fn header(mut self, name: &'static str, value: &'static str) -> Call {
+        self.headers.push((name, value));
+        self
+    }
+
+    /// Sends a request body.
+    pub fn body(mut self, body: &'static str) -> Call {
+        self.body = Some(body);
+        self
+    }
+
+    /// `credentials: 'include'` (`withCredentials = true` for XHR).
+    pub fn credentials(mut self) -> Call {
+        self.credentials = true;
+        self
+    }
+
+    /// Has the script read this response header (`null` when not exposed).
+    pub fn read(mut self, header: &'static str) -> Call {
+        self.read.push(header);
+        self
+    }
+
+    async fn run(self, client: &Client, api: &str, script: &str) -> Outcome {
+        let args = vec![json!({
+            "method": self.method,
+            "url": format!("{api}{}", self.path),
+            "headers": self.headers.iter().map(|&(n, v)| (n, v)).collect::<HashMap<_, _>>(),
+            "body": self.body,
+            "credentials": self.credentials,
+            "read": self.read,
+        })];
+        let value = client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script for {self:?} failed: {e}"));
+        let outcome = serde_json::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("unexpected script result {value}: {e}"));
+        Outcome {
+            call: self,
+            outcome,
+        }
+    }
+}
+
+/// `fetch()` with the call's options; resolves to the response as read by the script, or
+/// to the error it got.
+const FETCH_JS: &str = r#"
+const [call, done] = arguments;
+const init = { method: call.method, headers: call.headers, mode: 'cors',
+               credentials: call.credentials ? 'include' : 'same-origin' };
+if (call.body !== null) init.body = call.body;
+fetch(call.url, init).then(async (res) => {
+  const headers = {};
+  for (const name of call.read) headers[name] = res.headers.get(name);
+  done({ verdict: 'response', status: res.status, body: await res.text(), headers });
+}, (e) => done({ verdict: 'error', error: e.name + ': ' + e.message }));
+"#;
+
+/// The same with `XMLHttpRequest`: a CORS failure is its `error` event with status 0.
+const XHR_JS: &str = r#"
+const [call, done] = arguments;
+const xhr = new XMLHttpRequest();
+xhr.open(call.method, call.url);
+xhr.withCredentials = call.credentials;
+for (const [name, value] of Object.entries(call.headers)) xhr.setRequestHeader(name, value);
+xhr.onload = () => {
+  const headers = {};
+  for (const name of call.read) headers[name] = xhr.getResponseHeader(name);
+  done({ verdict: 'response', status: xhr.status, body: xhr.responseText, headers });
+};
+xhr.onerror = () => done({ verdict: 'error', error: 'XMLHttpRequest error event, status ' + xhr.status });
+xhr.send(call.body);
+"#;
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "verdict", rename_all = "lowercase")]
+enum Verdict {
+    Response {
+        status: u16,
+        body: String,
+        headers: HashMap<String, Option<String>>,
+    },
+    Error {
+        error: String,
+    },
+}
+
+/// The browser's verdict on one [`Call`].
+#[derive(Debug)]
+pub struct Outcome {
+    call: Call,
+    outcome: Verdict,
+}
+
+impl Outcome {
+    /// The script could read the response: its status and body. Panics if it was blocked.
+    pub fn readable(&self) -> (u16, &str) {
+        match &self.outcome {
+            Verdict::Response { status, body, .. } => (*status, body),
+            Verdict::Error { error } => panic!(
+                "the browser blocked {:?}, expected the script to read the response: {error}",
+                self.call
+            ),
+        }
+    }
+
+    /// The value of a header the call asked to [`read`](Call::read); `None` = `null`.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.readable();
+        let Verdict::Response { headers, .. } = &self.outcome else {
+            unreachable!("checked by readable()")
+        };
+        let value = headers.get(name).unwrap_or_else(|| {
+            panic!(
+                "`{name}` was not read; add .read({name:?}) to {:?}",
+                self.call
+            )
+        });
+        value.as_deref()
+    }
+
+    /// The browser blocked the call: the script got the CORS network error (`fetch`
+    /// rejects with a `TypeError`; XHR fires `error` with status 0) and no response.
+    pub fn blocked(&self) {
+        match &self.outcome {
+            Verdict::Error { error } => assert!(
+                error.starts_with("TypeError: ") || error.ends_with("status 0"),
+                "{:?} failed, but not with the CORS network error: {error}",
+                self.call
+            ),
+            Verdict::Response { status, body, .. } => panic!(
+                "expected the browser to block {:?}, but the script read {status} {body:?}",
+                self.call
+            ),
+        }
+    }
+}
+
+/// Where screenshots go: `$CARGO_TARGET_DIR/e2e` (or `target/e2e`), created if missing.
+pub fn artifacts_dir() -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(target)
+        .join("e2e");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+    dir
+}
