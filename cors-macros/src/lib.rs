@@ -18,16 +18,21 @@ pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
     let function = match syn::parse::<syn::Item>(item) {
         Ok(syn::Item::Fn(function)) => function,
         Ok(other) => {
+            let keyword = item_keyword(&other);
             let error = syn::Error::new_spanned(
-                item_keyword(&other),
-                "#[cors] goes on an axum handler `fn`; put it on the handler, not on this item",
+                &keyword,
+                format!(
+                    "`#[cors]` goes on an axum handler `fn`, not on {}; move it onto the handler",
+                    describe(&keyword)
+                ),
             );
             return error_with(original, error);
         }
         Err(error) => return error_with(original, error),
     };
-    let policy =
-        syn::parse::<ast::Args>(attr).and_then(|args| valid::validate(&args, Span::call_site()));
+    let attr = proc_macro2::TokenStream::from(attr);
+    let policy = syn::parse2::<ast::Args>(attr.clone())
+        .and_then(|args| valid::validate(&args, &attr, Span::call_site()));
     let expanded = expand::expand(
         original,
         &function.vis,
@@ -45,6 +50,18 @@ fn error_with(tokens: proc_macro2::TokenStream, error: syn::Error) -> TokenStrea
     quote::quote!(#tokens #error).into()
 }
 
+/// "a `struct`", "an `impl` block", ...: what the attribute was put on.
+fn describe(keyword: &proc_macro2::TokenStream) -> String {
+    match keyword.to_string().as_str() {
+        "impl" => "an `impl` block".to_owned(),
+        "enum" => "an `enum`".to_owned(),
+        word @ ("struct" | "const" | "static" | "mod" | "trait" | "type" | "use") => {
+            format!("a `{word}`")
+        }
+        _ => "this item".to_owned(),
+    }
+}
+
 /// The token naming what kind of item this is (`struct`, `impl`, ...), for the error span.
 fn item_keyword(item: &syn::Item) -> proc_macro2::TokenStream {
     use quote::ToTokens;
@@ -57,6 +74,8 @@ fn item_keyword(item: &syn::Item) -> proc_macro2::TokenStream {
         syn::Item::Static(s) => s.static_token.to_tokens(&mut tokens),
         syn::Item::Mod(m) => m.mod_token.to_tokens(&mut tokens),
         syn::Item::Trait(t) => t.trait_token.to_tokens(&mut tokens),
+        syn::Item::Type(t) => t.type_token.to_tokens(&mut tokens),
+        syn::Item::Use(u) => u.use_token.to_tokens(&mut tokens),
         other => other.to_tokens(&mut tokens),
     }
     tokens

@@ -5,7 +5,7 @@
 
 use std::fmt::Display;
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::{Ident, LitStr};
 
@@ -106,8 +106,9 @@ impl Errors {
     }
 }
 
-/// Checks the attribute; `attr_span` is used for errors about a missing key.
-pub fn validate(args: &Args, attr_span: Span) -> syn::Result<Policy> {
+/// Checks the attribute. Errors about a missing key point at the attribute's arguments
+/// (`attr`), or at `attr_span` (the whole attribute) when there are none.
+pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> syn::Result<Policy> {
     let mut errors = Errors::default();
     for error in &args.errors {
         errors.add(error.clone());
@@ -116,10 +117,14 @@ pub fn validate(args: &Args, attr_span: Span) -> syn::Result<Policy> {
     // The first occurrence of each known key; unknown and repeated keys are reported on
     // the key itself.
     let mut keys: Vec<(&Ident, &Value)> = Vec::new();
+    // Keys suggested for a misspelt one: not reported missing as well.
+    let mut suggested: Vec<&str> = Vec::new();
     for Entry { key, value } in &args.entries {
         let name = key.to_string();
         if !KEYS.contains(&name.as_str()) {
-            errors.at(key, unknown_key(&name));
+            let suggestion = suggest_key(&name);
+            suggested.extend(suggestion);
+            errors.at(key, unknown_key(&name, suggestion));
         } else if keys.iter().any(|(seen, _)| *seen == key) {
             errors.at(key, format!("`{name}` is given twice; keep one"));
         } else {
@@ -156,17 +161,24 @@ pub fn validate(args: &Args, attr_span: Span) -> syn::Result<Policy> {
 
     // A syntax error may have swallowed the key, so only report it missing without one.
     if args.errors.is_empty() {
-        if origins.is_none() {
-            errors.push(
-                attr_span,
+        let missing_origins = origins.is_none() && !suggested.contains(&"origins");
+        let missing_methods = methods.is_none() && !suggested.contains(&"methods");
+        let message = match (missing_origins, missing_methods) {
+            (true, true) => Some(
+                "`#[cors]` needs `origins` and `methods`: say which origins may call this handler and which methods it is routed on, e.g. `#[cors(origins = [\"https://app.example.com\"], methods = [GET])]`",
+            ),
+            (true, false) => Some(
                 "missing `origins`: say which origins may call this handler, e.g. `origins = [\"https://app.example.com\"]`, or `origins = \"*\"` for any origin",
-            );
-        }
-        if methods.is_none() {
-            errors.push(
-                attr_span,
+            ),
+            (false, true) => Some(
                 "missing `methods`: say which methods this handler is routed on, e.g. `methods = [GET]`",
-            );
+            ),
+            (false, false) => None,
+        };
+        match message {
+            Some(message) if attr.is_empty() => errors.push(attr_span, message),
+            Some(message) => errors.at(attr, message),
+            None => {}
         }
     }
     if credentials.is_some() {
@@ -185,7 +197,9 @@ pub fn validate(args: &Args, attr_span: Span) -> syn::Result<Policy> {
     })
 }
 
-fn unknown_key(name: &str) -> String {
+/// The key meant by an unknown one: a name from another library, a near miss, or a
+/// part of a long key.
+fn suggest_key(name: &str) -> Option<&'static str> {
     let alias = ALIASES
         .iter()
         .find(|(alias, _)| *alias == name)
@@ -202,12 +216,16 @@ fn unknown_key(name: &str) -> String {
             .copied()
             .find(|key| name.len() >= 5 && key.contains(name))
     };
+    alias.or_else(close).or_else(within)
+}
+
+fn unknown_key(name: &str, suggestion: Option<&str>) -> String {
     let valid = KEYS
         .iter()
         .map(|key| format!("`{key}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    match alias.or_else(close).or_else(within) {
+    match suggestion {
         Some(key) => format!("unknown key `{name}`: did you mean `{key}`? The keys are {valid}"),
         None => format!("unknown key `{name}`; the keys are {valid}"),
     }

@@ -82,7 +82,7 @@ impl std::fmt::Display for MethodError {
             ),
             MethodError::Forbidden(m) => write!(
                 f,
-                "`{m}` is a forbidden method in the Fetch standard: browsers never send it; use one of {}",
+                "`{m}` is a forbidden method (Fetch standard): browsers refuse to send it from a page; use one of {}",
                 ALLOWED
             ),
             MethodError::Unknown(m) => write!(f, "unknown method `{m}`: use one of {ALLOWED}"),
@@ -90,7 +90,7 @@ impl std::fmt::Display for MethodError {
     }
 }
 
-const ALLOWED: &str = "GET, HEAD, POST, PUT, DELETE, PATCH";
+const ALLOWED: &str = "`GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`";
 
 /// Checks a method name as written in `methods = [...]`.
 pub fn check(name: &str) -> Result<CorsMethod, MethodError> {

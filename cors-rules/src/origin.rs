@@ -43,7 +43,7 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
     }
     if origin == "*" {
         return Err(err(
-            "`*` cannot be mixed into a list of origins; use `origins = \"*\"` on its own",
+            "`*` cannot be mixed into a list of origins: write `origins = \"*\"` on its own for any origin, or list origins only",
             None,
         ));
     }
@@ -62,7 +62,7 @@ pub fn check(origin: &str) -> Result<(), OriginError> {
             None,
         ),
         e => err(
-            format!("`{origin}` is not a valid origin ({e}); an origin is `scheme://host[:port]`"),
+            format!("`{origin}` is not a valid origin ({e}): an origin is `scheme://host[:port]`"),
             None,
         ),
     })?;
@@ -117,7 +117,7 @@ fn missing_scheme(origin: &str) -> OriginError {
     {
         return err(
             format!(
-                "`{origin}` lacks the `//` after the scheme; an origin is `scheme://host[:port]`"
+                "`{origin}` lacks the `//` after the scheme: an origin is `scheme://host[:port]`"
             ),
             Some(url.origin().ascii_serialization()),
         );
@@ -133,7 +133,7 @@ fn missing_scheme(origin: &str) -> OriginError {
         .map(|url| url.origin().ascii_serialization())
         .filter(|s| s != "null");
     err(
-        format!("`{origin}` has no scheme; an origin is `scheme://host[:port]`"),
+        format!("`{origin}` has no scheme: an origin is `scheme://host[:port]`"),
         suggestion,
     )
 }
@@ -145,16 +145,21 @@ fn explain_difference(origin: &str, url: &Url) -> String {
         return format!("`{origin}` has spaces around it");
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return format!("`{origin}` contains credentials (`user@`); an origin has none");
+        return format!(
+            "`{origin}` has a user name or password before `@`, which an origin never has"
+        );
     }
-    if url.fragment().is_some() {
-        return format!("`{origin}` has a fragment (`#...`); an origin has none");
+    if let Some(fragment) = url.fragment() {
+        return format!("`{origin}` has a fragment (`#{fragment}`), which an origin never has");
     }
-    if url.query().is_some() {
-        return format!("`{origin}` has a query (`?...`); an origin has none");
+    if let Some(query) = url.query() {
+        return format!("`{origin}` has a query (`?{query}`), which an origin never has");
     }
     if url.path() != "/" {
-        return format!("`{origin}` has a path; an origin is only `scheme://host[:port]`");
+        return format!(
+            "`{origin}` has a path (`{}`), which an origin never has",
+            url.path()
+        );
     }
     if after_scheme.ends_with('/') {
         return format!(

@@ -1,0 +1,6 @@
+use cors_runtime::cors;
+
+#[cors(origins = "*", methods = [GET], credentials)]
+async fn handler() {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use cors_runtime::cors;
+
+#[cors(origins = ["http://[0:0:0:0:0:0:0:1]:3000"], methods = [GET])]
+async fn handler() {}
+
+fn main() {}
