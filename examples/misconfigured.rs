@@ -2,7 +2,7 @@
 //! `cargo build --example misconfigured` to see the compile errors:
 //!
 //! ```text
-//! error: `origins = "*"` cannot be combined with `credentials`: browsers reject a wildcard on credentialed requests; list the allowed origins explicitly
+//! error: `origins = "*"` cannot be combined with `credentials`: browsers refuse a wildcard origin on credentialed requests; list the allowed origins, e.g. `origins = ["https://app.example.com"]`, or remove `credentials`
 //! error: `https://app.example.com/` ends with `/`: browsers send the origin without it, so this never matches; write `https://app.example.com`
 //! error: methods are case-sensitive: write `POST`
 //! ```
