@@ -40,14 +40,27 @@ pub enum Value {
     },
     /// `[a, "b", ...]`
     List { items: Vec<Item>, span: Span },
-    /// Anything else (`GET`, `true`, `1.5`, `env("X")`), kept whole for the error.
+    /// `env("NAME")`, `from_fn(path)`, or another `name(...)`.
+    Call(Call),
+    /// Anything else (`GET`, `true`, `1.5`), kept whole for the error.
     Other(TokenStream),
+}
+
+/// `name(args)`, such as `env("APP_CORS_ORIGINS")`; validation says which names exist.
+pub struct Call {
+    pub name: Ident,
+    /// What is inside the parentheses.
+    pub args: TokenStream,
+    /// The whole call, for error spans.
+    pub tokens: TokenStream,
 }
 
 /// One entry of a list.
 pub enum Item {
     Str(LitStr),
     Ident(Ident),
+    /// `env("NAME")`, `from_fn(path)`, ...
+    Call(Call),
     /// Anything else (`1`, `Method::GET`), kept whole for the error.
     Other(TokenStream),
 }
@@ -58,7 +71,9 @@ impl Value {
         match self {
             Value::Flag => key.to_token_stream(),
             Value::Str(s) => s.to_token_stream(),
-            Value::Int { tokens, .. } | Value::Other(tokens) => tokens.clone(),
+            Value::Int { tokens, .. } | Value::Other(tokens) | Value::Call(Call { tokens, .. }) => {
+                tokens.clone()
+            }
             Value::List { span, .. } => {
                 let mut group =
                     proc_macro2::Group::new(proc_macro2::Delimiter::Bracket, TokenStream::new());
@@ -167,7 +182,27 @@ fn parse_value(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<
             span: bracket.span.join(),
         });
     }
+    if is_call(input) {
+        return Ok(Value::Call(parse_call(input)?));
+    }
     Ok(Value::Other(take_until_comma(input)))
+}
+
+/// `name(...)` followed by the end of the value.
+fn is_call(input: ParseStream) -> bool {
+    input.peek(Ident::peek_any) && input.peek2(syn::token::Paren) && ends_value(input, 2)
+}
+
+fn parse_call(input: ParseStream) -> syn::Result<Call> {
+    let name = input.call(Ident::parse_any)?;
+    let content;
+    let paren = syn::parenthesized!(content in input);
+    let args: TokenStream = content.parse()?;
+    let mut tokens = name.to_token_stream();
+    let mut group = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, args.clone());
+    group.set_span(paren.span.join());
+    tokens.extend([TokenTree::Group(group)]);
+    Ok(Call { name, args, tokens })
 }
 
 fn parse_items(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Vec<Item>> {
@@ -175,6 +210,8 @@ fn parse_items(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<
     while !input.is_empty() {
         let item = if input.peek(LitStr) && ends_value(input, 1) {
             Item::Str(input.parse()?)
+        } else if is_call(input) {
+            Item::Call(parse_call(input)?)
         } else if input.peek(Ident::peek_any) && ends_value(input, 1) {
             Item::Ident(input.call(Ident::parse_any)?)
         } else {

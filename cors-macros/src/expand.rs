@@ -63,6 +63,7 @@ const STUB: Policy = Policy {
     credentials: false,
     max_age: None,
     private_network: false,
+    strict: false,
     allow_insecure_origins: false,
 };
 
@@ -74,6 +75,10 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
             let entries = list.iter().map(|origin| match origin {
                 Origin::Exact(origin) => quote!(AllowedOrigin::Exact(#origin)),
                 Origin::Pattern(pattern) => quote!(AllowedOrigin::Pattern(#pattern)),
+                Origin::Env(name) => quote!(AllowedOrigin::Env(#name)),
+                Origin::FromFn(path) => quote! {
+                    AllowedOrigin::FromFn(|| ::cors_runtime::__private::origin_list(#path()))
+                },
             });
             quote!(Origins::List(&[#(#entries),*]))
         }
@@ -108,6 +113,7 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
     };
     let credentials = policy.credentials;
     let private_network = policy.private_network;
+    let strict = policy.strict;
     let allow_insecure_origins = policy.allow_insecure_origins;
     quote! {
         Policy {
@@ -120,7 +126,7 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
             credentials: #credentials,
             max_age: #max_age,
             private_network: #private_network,
-            strict: false,
+            strict: #strict,
             allow_insecure_origins: #allow_insecure_origins,
         }
     }

@@ -12,7 +12,7 @@ use syn::{Ident, LitStr};
 use cors_rules::method::{CorsMethod, MethodError};
 use cors_rules::{entry, header, max_age, method};
 
-use crate::ast::{Args, Entry, Item, Value};
+use crate::ast::{Args, Call, Entry, Item, Value};
 
 /// The keys `#[cors(...)]` accepts, in the order the README documents them.
 pub const KEYS: &[&str] = &[
@@ -23,6 +23,7 @@ pub const KEYS: &[&str] = &[
     "credentials",
     "max_age",
     "private_network",
+    "strict",
     "dangerously_allow_insecure_origins",
 ];
 
@@ -56,6 +57,7 @@ pub struct Policy {
     pub credentials: bool,
     pub max_age: Option<u64>,
     pub private_network: bool,
+    pub strict: bool,
     pub allow_insecure_origins: bool,
 }
 
@@ -68,6 +70,10 @@ pub enum Origins {
 pub enum Origin {
     Exact(String),
     Pattern(String),
+    /// `env("NAME")`: read and checked when the router is built.
+    Env(String),
+    /// `from_fn(path)`: called and checked when the router is built.
+    FromFn(syn::Path),
 }
 
 /// `headers` or `expose`.
@@ -184,6 +190,14 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> syn::Result
     if credentials.is_some() {
         check_credentials(&keys, &mut errors);
     }
+    if let (Some((strict, _)), Some(Origins::Any)) =
+        (get("strict"), &origins.as_ref().and_then(Option::as_ref))
+    {
+        errors.at(
+            strict,
+            "`strict` has no effect with `origins = \"*\"`: every origin is allowed, so nothing would be refused; list the origins, or remove `strict`",
+        );
+    }
 
     errors.into_result(Policy {
         origins: origins.flatten().unwrap_or(Origins::List(Vec::new())),
@@ -193,6 +207,7 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> syn::Result
         credentials: credentials.is_some(),
         max_age,
         private_network: get("private_network").is_some(),
+        strict: get("strict").is_some(),
         allow_insecure_origins: allow_insecure.is_some(),
     })
 }
@@ -297,10 +312,27 @@ fn check_origins(
             );
             None
         }
+        Value::Call(call) => origin_source(call, errors).map(|o| Origins::List(vec![o])),
         Value::List { items, .. } => {
             let mut list: Vec<Origin> = Vec::new();
             let mut seen: Vec<String> = Vec::new();
             for item in items {
+                if let Item::Call(call) = item {
+                    let source = origin_source(call, errors);
+                    let written = call.tokens.to_string();
+                    match source {
+                        Some(_) if seen.contains(&written) => errors.at(
+                            &call.tokens,
+                            format!("`{written}` is listed twice; keep one"),
+                        ),
+                        Some(source) => {
+                            seen.push(written);
+                            list.push(source);
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
                 let Some(lit) = string_item(item, "origins", errors) else {
                     continue;
                 };
@@ -336,6 +368,60 @@ fn check_origins(
             None
         }
     }
+}
+
+/// `env("NAME")` or `from_fn(path::to::function)` in `origins`.
+fn origin_source(call: &Call, errors: &mut Errors) -> Option<Origin> {
+    match call.name.to_string().as_str() {
+        "env" => match syn::parse2::<LitStr>(call.args.clone()) {
+            Ok(name) if is_env_name(&name.value()) => Some(Origin::Env(name.value())),
+            Ok(name) => {
+                errors.at(
+                    &name,
+                    format!(
+                        "`{}` is not an environment variable name: use letters, digits and `_`, not starting with a digit, e.g. `env(\"APP_CORS_ORIGINS\")`",
+                        name.value()
+                    ),
+                );
+                None
+            }
+            Err(_) => {
+                errors.at(
+                    &call.tokens,
+                    "`env` takes the variable's name as a string: `env(\"APP_CORS_ORIGINS\")`",
+                );
+                None
+            }
+        },
+        "from_fn" => match syn::parse2::<syn::Path>(call.args.clone()) {
+            Ok(path) => Some(Origin::FromFn(path)),
+            Err(_) => {
+                errors.at(
+                    &call.tokens,
+                    "`from_fn` takes the path of a function returning the origins, e.g. `from_fn(config::allowed_origins)`",
+                );
+                None
+            }
+        },
+        other => {
+            errors.at(
+                &call.name,
+                format!(
+                    "unknown `{other}(...)` in `origins`: origins come from string literals, `env(\"NAME\")` or `from_fn(path::to::function)`"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// POSIX portable environment variable names.
+fn is_env_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// `Ok` or `LowerCase`: the name is meant as this method.
@@ -419,7 +505,7 @@ fn check_methods(key: &Ident, value: &Value, errors: &mut Errors) -> Option<Vec<
                 errors.at(s, message);
                 continue;
             }
-            Item::Other(tokens) => {
+            Item::Other(tokens) | Item::Call(Call { tokens, .. }) => {
                 errors.at(
                     tokens,
                     "write each method as a bare name: `GET`, `HEAD`, `POST`, `PUT`, `DELETE` or `PATCH`",
@@ -533,7 +619,7 @@ fn string_item<'a>(item: &'a Item, key: &str, errors: &mut Errors) -> Option<&'a
             );
             None
         }
-        Item::Other(tokens) => {
+        Item::Other(tokens) | Item::Call(Call { tokens, .. }) => {
             let message = if key == "origins" {
                 "each origin is a string literal, e.g. `\"https://app.example.com\"`"
             } else {

@@ -59,6 +59,15 @@ pub use startup::StartupError;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
+
+    /// Turns what a `from_fn(...)` function returns into the list the runtime checks.
+    pub fn origin_list<I>(origins: I) -> Vec<String>
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        origins.into_iter().map(Into::into).collect()
+    }
 }
 
 /// Mounts `#[cors]` handlers on one path: each on the methods of its policy, plus one
