@@ -44,9 +44,8 @@ where
     /// Routes `handler` on its policy's methods, wrapped so every response carries the
     /// policy's headers.
     ///
-    /// # Panics
-    /// If another handler of this path is already routed on one of the methods (the
-    /// `cors_routes!` macro refuses that at compile time).
+    /// Two handlers on one method are refused at compile time by `cors_routes!`
+    /// ([`assert_one_handler_per_method`]); axum's own overlap check backs that up here.
     pub fn handler<H, T>(mut self, policy: &'static Policy, handler: H) -> Self
     where
         H: Handler<T, S>,
@@ -55,15 +54,7 @@ where
         let compiled = CompiledPolicy::new(policy);
         let mut filter: Option<MethodFilter> = None;
         for &method in policy.methods {
-            let slot = &mut self.table.by_method[method.index()];
-            assert!(
-                slot.is_none(),
-                "cors_routes!: `{}` and `{}` are both routed on {}; a path has one handler per method",
-                slot.as_ref().map_or("", |p| p.policy.handler),
-                policy.handler,
-                method.as_str(),
-            );
-            *slot = Some(compiled.clone());
+            self.table.by_method[method.index()] = Some(compiled.clone());
             let one = method_filter(method);
             filter = Some(filter.map_or(one, |f| f.or(one)));
         }
@@ -110,10 +101,21 @@ fn allow_header(table: &PreflightTable) -> HeaderValue {
     HeaderValue::from_str(&methods.join(", ")).expect("method names are valid header bytes")
 }
 
+/// A const panic message must be a literal: one per method, written once here.
+macro_rules! routed_twice {
+    ($method:literal) => {
+        panic!(concat!(
+            "cors_routes!: two handlers in this list are routed on ",
+            $method,
+            "; a path has one handler per method: give each handler its own `methods`, or mount them on different paths"
+        ))
+    };
+}
+
 /// Compile-time check behind `cors_routes!`: no method is claimed by two handlers.
 #[doc(hidden)]
 pub const fn assert_one_handler_per_method(methods_of_each_handler: &[&[CorsMethod]]) {
-    let mut seen = [false; 6];
+    let mut seen = [false; CorsMethod::ALL.len()];
     let mut i = 0;
     while i < methods_of_each_handler.len() {
         let methods = methods_of_each_handler[i];
@@ -122,24 +124,12 @@ pub const fn assert_one_handler_per_method(methods_of_each_handler: &[&[CorsMeth
             let method = methods[j];
             if seen[method.index()] {
                 match method {
-                    CorsMethod::Get => panic!(
-                        "cors_routes!: two handlers in this list are routed on GET; a path has one handler per method"
-                    ),
-                    CorsMethod::Head => panic!(
-                        "cors_routes!: two handlers in this list are routed on HEAD; a path has one handler per method"
-                    ),
-                    CorsMethod::Post => panic!(
-                        "cors_routes!: two handlers in this list are routed on POST; a path has one handler per method"
-                    ),
-                    CorsMethod::Put => panic!(
-                        "cors_routes!: two handlers in this list are routed on PUT; a path has one handler per method"
-                    ),
-                    CorsMethod::Delete => panic!(
-                        "cors_routes!: two handlers in this list are routed on DELETE; a path has one handler per method"
-                    ),
-                    CorsMethod::Patch => panic!(
-                        "cors_routes!: two handlers in this list are routed on PATCH; a path has one handler per method"
-                    ),
+                    CorsMethod::Get => routed_twice!("GET"),
+                    CorsMethod::Head => routed_twice!("HEAD"),
+                    CorsMethod::Post => routed_twice!("POST"),
+                    CorsMethod::Put => routed_twice!("PUT"),
+                    CorsMethod::Delete => routed_twice!("DELETE"),
+                    CorsMethod::Patch => routed_twice!("PATCH"),
                 }
             }
             seen[method.index()] = true;
