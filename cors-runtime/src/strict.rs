@@ -27,9 +27,14 @@ pub(crate) fn refuses(request: &Request, verdict: &OriginVerdict) -> bool {
     }
     match verdict {
         OriginVerdict::Any | OriginVerdict::Allowed(_) => false,
-        // No Origin: a browser marking it cross-site is refused; other clients
-        // (curl, servers) are not browsers and CORS does not concern them.
-        OriginVerdict::Absent => matches!(site, Some(b"cross-site" | b"same-site")),
+        // Any other `Sec-Fetch-Site` (`cross-site`, `same-site`) is the browser's word and
+        // is read first, as in Go: only an allowed origin passes, whatever `Host` says
+        // (an `http://` page of the same host is `cross-site` to an `https://` API).
+        _ if site.is_some() => true,
+        // No Fetch Metadata and no Origin: not a browser (curl, servers), which CORS
+        // does not concern.
+        OriginVerdict::Absent => false,
+        // No Fetch Metadata: `Origin` against the request's own host.
         OriginVerdict::Refused => !is_same_origin(request),
     }
 }
