@@ -19,7 +19,8 @@
 //! ```
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Ident, Visibility};
 
 use cors_rules::method::CorsMethod;
@@ -76,9 +77,14 @@ fn policy_tokens(name: &Ident, policy: &Policy) -> TokenStream {
                 Origin::Exact(origin) => quote!(AllowedOrigin::Exact(#origin)),
                 Origin::Pattern(pattern) => quote!(AllowedOrigin::Pattern(#pattern)),
                 Origin::Env(name) => quote!(AllowedOrigin::Env(#name)),
-                Origin::FromFn(path) => quote! {
-                    AllowedOrigin::FromFn(|| ::cors_runtime::__private::origin_list(#path()))
-                },
+                Origin::FromFn(path) => {
+                    // Spanned on the path, so a function returning something other than
+                    // a list of origins is reported there.
+                    let call = quote_spanned!(path.span()=> #path());
+                    quote! {
+                        AllowedOrigin::FromFn(|| ::cors_runtime::__private::origin_list(#call))
+                    }
+                }
             });
             quote!(Origins::List(&[#(#entries),*]))
         }

@@ -385,19 +385,56 @@ fn origin_source(call: &Call, errors: &mut Errors) -> Option<Origin> {
                 );
                 None
             }
-            Err(_) => {
+            // `env(APP_CORS_ORIGINS)`: the name without its quotes.
+            Err(_) if syn::parse2::<Ident>(call.args.clone()).is_ok() => {
+                errors.at(
+                    &call.args,
+                    format!(
+                        "`env` takes the variable's name as a string: write `env(\"{}\")`",
+                        call.args
+                    ),
+                );
+                None
+            }
+            Err(_) if call.args.is_empty() => {
                 errors.at(
                     &call.tokens,
-                    "`env` takes the variable's name as a string: `env(\"APP_CORS_ORIGINS\")`",
+                    "`env()` needs the name of the environment variable that lists the origins, e.g. `env(\"APP_CORS_ORIGINS\")`",
+                );
+                None
+            }
+            Err(_) => {
+                errors.at(
+                    &call.args,
+                    "`env` takes one variable name, as a string: `env(\"APP_CORS_ORIGINS\")`",
                 );
                 None
             }
         },
         "from_fn" => match syn::parse2::<syn::Path>(call.args.clone()) {
             Ok(path) => Some(Origin::FromFn(path)),
-            Err(_) => {
+            // `from_fn("config::origins")`: the path in quotes.
+            Err(_) if quoted_path(&call.args).is_some() => {
+                let lit = quoted_path(&call.args)?;
+                errors.at(
+                    &lit,
+                    format!(
+                        "`from_fn` takes the function itself, not a string: write `from_fn({})`",
+                        lit.value()
+                    ),
+                );
+                None
+            }
+            Err(_) if call.args.is_empty() => {
                 errors.at(
                     &call.tokens,
+                    "`from_fn()` needs the path of a function returning the origins, e.g. `from_fn(config::allowed_origins)`",
+                );
+                None
+            }
+            Err(_) => {
+                errors.at(
+                    &call.args,
                     "`from_fn` takes the path of a function returning the origins, e.g. `from_fn(config::allowed_origins)`",
                 );
                 None
@@ -413,6 +450,13 @@ fn origin_source(call: &Call, errors: &mut Errors) -> Option<Origin> {
             None
         }
     }
+}
+
+/// `"config::origins"`: a string literal holding a path.
+fn quoted_path(tokens: &TokenStream) -> Option<LitStr> {
+    syn::parse2::<LitStr>(tokens.clone())
+        .ok()
+        .filter(|lit| lit.parse::<syn::Path>().is_ok())
 }
 
 /// POSIX portable environment variable names.

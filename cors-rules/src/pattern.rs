@@ -4,7 +4,7 @@
 //! A pattern is checked like an origin (its fixed part must be in serialized form) and
 //! must not be so broad that anyone can serve a matching page: no bare `*` host, no
 //! public suffix (`*.com`, `*.co.uk`, `*.github.io`), no port wildcard on a host other
-//! than the loopback ones.
+//! than the loopback ones ([`origin::is_loopback_host`]).
 
 use crate::origin::{self, OriginError};
 
@@ -24,13 +24,10 @@ pub enum OriginPattern {
     AnyPort {
         /// `http` or `https`.
         scheme: String,
-        /// `localhost`, `127.0.0.1` or `[::1]`.
+        /// A loopback host: `localhost`, an address in `127.0.0.0/8`, or `[::1]`.
         host: String,
     },
 }
-
-/// Hosts whose port may be a wildcard: only the machine itself can serve them.
-pub const LOOPBACK_HOSTS: &[&str] = &["localhost", "127.0.0.1", "[::1]"];
 
 /// Whether `entry` is written as a pattern (contains `*`) rather than an origin.
 pub fn is_pattern(entry: &str) -> bool {
@@ -43,6 +40,16 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
         problem: p,
         suggestion: s,
     };
+    if let Some(without_slash) = entry.strip_suffix('/')
+        && check(without_slash).is_ok()
+    {
+        return Err(problem(
+            format!(
+                "`{entry}` ends with `/`: browsers send the origin without it, so this never matches"
+            ),
+            Some(without_slash.to_owned()),
+        ));
+    }
     let Some((scheme, rest)) = entry.split_once("://") else {
         return Err(problem(
             format!(
@@ -69,13 +76,12 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
             ));
         }
         let fixed = format!("{scheme}://{host}");
-        origin::check(&fixed).map_err(|e| pattern_error(e, |s| format!("{s}:*")))?;
+        origin::check(&fixed).map_err(|e| pattern_error(e, &fixed, entry, |s| format!("{s}:*")))?;
         let host = fixed[scheme.len() + 3..].to_owned();
-        if !LOOPBACK_HOSTS.contains(&host.as_str()) {
+        if !origin::is_loopback_host(&host) {
             return Err(problem(
                 format!(
-                    "a port wildcard is only allowed for loopback hosts ({}); `{host}` can be served by others on any port, so list its ports explicitly",
-                    LOOPBACK_HOSTS.join(", ")
+                    "`{entry}`: a port wildcard is only allowed on loopback hosts (`localhost`, `127.0.0.0/8`, `[::1]`); `{host}` can be served by others on any port, so list its ports explicitly"
                 ),
                 None,
             ));
@@ -100,7 +106,8 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
         ));
     }
     let fixed = format!("{scheme}://{domain_and_port}");
-    origin::check(&fixed).map_err(|e| pattern_error(e, |s| s.replacen("://", "://*.", 1)))?;
+    origin::check(&fixed)
+        .map_err(|e| pattern_error(e, &fixed, entry, |s| s.replacen("://", "://*.", 1)))?;
     let url = url::Url::parse(&fixed).map_err(|e| problem(e.to_string(), None))?;
     let domain = match url.host() {
         Some(url::Host::Domain(d)) => d.to_owned(),
@@ -126,11 +133,19 @@ pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
     })
 }
 
-/// Re-targets an origin error on the fixed part to the pattern the user wrote.
-fn pattern_error(e: OriginError, to_pattern: impl Fn(&str) -> String) -> OriginError {
+/// Re-targets an origin error on the fixed part (`fixed`, e.g. `https://Example.com`)
+/// to the pattern the user wrote (`entry`, e.g. `https://*.Example.com`).
+fn pattern_error(
+    e: OriginError,
+    fixed: &str,
+    entry: &str,
+    to_pattern: impl Fn(&str) -> String,
+) -> OriginError {
     OriginError {
         suggestion: e.suggestion.as_deref().map(&to_pattern),
-        problem: e.problem,
+        problem: e
+            .problem
+            .replace(&format!("`{fixed}`"), &format!("`{entry}`")),
     }
 }
 
@@ -160,7 +175,7 @@ mod tests {
             check("http://*.localhost"),
             Ok(subdomains("http", "localhost", None))
         );
-        for host in LOOPBACK_HOSTS {
+        for host in ["localhost", "127.0.0.1", "127.0.0.2", "[::1]"] {
             assert_eq!(
                 check(&format!("http://{host}:*")),
                 Ok(OriginPattern::AnyPort {
@@ -198,5 +213,20 @@ mod tests {
         assert_eq!(e.suggestion.as_deref(), Some("https://*.example.com"));
         let e = check("http://LOCALHOST:*").unwrap_err();
         assert_eq!(e.suggestion.as_deref(), Some("http://localhost:*"));
+        // The message names the pattern as written, not its fixed part.
+        let e = check("https://*.Example.com").unwrap_err();
+        assert!(
+            e.problem
+                .starts_with("`https://*.Example.com` has upper-case"),
+            "{e}"
+        );
+        for (bad, good) in [
+            ("https://*.example.com/", "https://*.example.com"),
+            ("http://localhost:*/", "http://localhost:*"),
+        ] {
+            let e = check(bad).unwrap_err();
+            assert!(e.problem.contains("ends with `/`"), "{e}");
+            assert_eq!(e.suggestion.as_deref(), Some(good));
+        }
     }
 }

@@ -61,12 +61,29 @@ pub mod __private {
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
 
     /// Turns what a `from_fn(...)` function returns into the list the runtime checks.
-    pub fn origin_list<I>(origins: I) -> Vec<String>
+    pub fn origin_list(origins: impl OriginList) -> Vec<String> {
+        origins.into_origin_list()
+    }
+
+    /// What a `from_fn(...)` function may return: a list of strings (`Vec<&str>`,
+    /// `Vec<String>`, an array, ...).
+    #[diagnostic::on_unimplemented(
+        message = "`from_fn(...)` needs a function returning a list of origins (`Vec<&str>` or `Vec<String>`), not `{Self}`",
+        label = "returns `{Self}`, not a list of origins"
+    )]
+    pub trait OriginList {
+        /// The origins, as owned strings.
+        fn into_origin_list(self) -> Vec<String>;
+    }
+
+    impl<I> OriginList for I
     where
         I: IntoIterator,
         I::Item: Into<String>,
     {
-        origins.into_iter().map(Into::into).collect()
+        fn into_origin_list(self) -> Vec<String> {
+            self.into_iter().map(Into::into).collect()
+        }
     }
 }
 

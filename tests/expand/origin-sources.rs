@@ -1,0 +1,24 @@
+use cors_runtime::cors;
+
+mod config {
+    pub fn partner_origins() -> Vec<&'static str> {
+        Vec::from(["https://partner.example"])
+    }
+}
+
+#[cors(
+    origins = [
+        "https://app.example.com",
+        "https://*.preview.example.com",
+        "http://localhost:*",
+        env("APP_CORS_ORIGINS"),
+        from_fn(config::partner_origins),
+    ],
+    methods = [POST],
+    strict,
+)]
+pub async fn create_order(body: String) -> String {
+    body
+}
+
+fn main() {}
