@@ -1,0 +1,450 @@
+//! Origins read when the router is built (DESIGN 2): `env("NAME")` and `from_fn(path)`,
+//! checked by the same rules as origins written in the attribute. A bad value is one
+//! `StartupError` listing every bad entry, and building the router panics with it.
+//!
+//! Why one `#[test]`: `std::env::set_var` is `unsafe` (edition 2024) because another
+//! thread reading the environment at the same time (through libc's `getenv`, which
+//! Rust's own lock does not cover) is undefined behaviour. This binary therefore holds
+//! exactly one test function, so libtest runs nothing beside it, and it drives the router
+//! on a current-thread Tokio runtime, which starts no thread. Every step below runs in
+//! sequence on that one thread; each variable is removed again after its step.
+
+mod support;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use cors_runtime::{CorsHandler, Policy, StartupError, cors, cors_routes};
+
+use support::{
+    Calls, PREFLIGHT_VARY, actual, assert_cors, assert_refused_preflight, preflight, send, vary,
+};
+
+#[cors(origins = env("CORS_TEST_LIST"), methods = [GET, PUT], headers = ["x-token"])]
+async fn listed(State(calls): State<Calls>) -> &'static str {
+    calls.hit("listed");
+    "listed"
+}
+
+#[cors(origins = ["https://literal.example", env("CORS_TEST_EXTRA")], methods = [GET, PUT], headers = ["x-token"])]
+async fn combined(State(calls): State<Calls>) -> &'static str {
+    calls.hit("combined");
+    "combined"
+}
+
+#[cors(origins = env("CORS_TEST_CHECKED"), methods = [GET])]
+async fn checked() -> &'static str {
+    "checked"
+}
+
+#[cors(origins = [env("CORS_TEST_CREDENTIALED")], methods = [GET], credentials)]
+async fn credentialed() -> &'static str {
+    "credentialed"
+}
+
+#[cors(
+    origins = [env("CORS_TEST_CREDENTIALED")],
+    methods = [GET],
+    credentials,
+    dangerously_allow_insecure_origins
+)]
+async fn credentialed_insecure() -> &'static str {
+    "credentialed insecure"
+}
+
+fn borrowed_origins() -> Vec<&'static str> {
+    vec!["https://borrowed.example", "https://*.borrowed.example"]
+}
+
+fn owned_origins() -> Vec<String> {
+    ["acme", "globex"]
+        .iter()
+        .map(|tenant| format!("https://{tenant}.owned.example"))
+        .collect()
+}
+
+fn origins_with_a_bad_one() -> Vec<&'static str> {
+    vec![
+        "https://good.example",
+        "https://bad.example/",
+        "https://fine.example",
+    ]
+}
+
+fn no_origins() -> Vec<String> {
+    Vec::new()
+}
+
+#[cors(origins = [from_fn(borrowed_origins), from_fn(owned_origins)], methods = [GET, PUT], headers = ["x-token"])]
+async fn from_functions(State(calls): State<Calls>) -> &'static str {
+    calls.hit("from_functions");
+    "from functions"
+}
+
+#[cors(origins = from_fn(origins_with_a_bad_one), methods = [GET])]
+async fn from_function_with_a_bad_one() -> &'static str {
+    "bad"
+}
+
+#[cors(origins = ["https://literal.example", from_fn(no_origins)], methods = [GET])]
+async fn from_function_with_none() -> &'static str {
+    "none"
+}
+
+const ACAO: &str = "access-control-allow-origin";
+const ACAM: &str = "access-control-allow-methods";
+const ACAH: &str = "access-control-allow-headers";
+
+fn set(name: &str, value: &str) {
+    // SAFETY: see the module docs: this binary's only test runs on the only thread that
+    // touches or reads the environment.
+    unsafe { std::env::set_var(name, value) }
+}
+
+fn unset(name: &str) {
+    // SAFETY: as in `set`.
+    unsafe { std::env::remove_var(name) }
+}
+
+/// The problems `check_origins` reports for `policy`; panics if it reports none.
+#[track_caller]
+fn problems(policy: &Policy) -> Vec<String> {
+    match policy.check_origins() {
+        Ok(()) => panic!("expected `{}` to have bad origins", policy.handler),
+        Err(StartupError { handler, problems }) => {
+            assert_eq!(handler, policy.handler);
+            problems
+        }
+    }
+}
+
+/// Builds a router mounting `mount`'s routes and returns the message it panicked with.
+#[track_caller]
+fn router_panic(mount: impl FnOnce() -> Router) -> String {
+    let payload = match catch_unwind(AssertUnwindSafe(mount)) {
+        Ok(_) => panic!("building the router should have panicked"),
+        Err(payload) => payload,
+    };
+    match payload.downcast::<String>() {
+        Ok(message) => *message,
+        Err(payload) => match payload.downcast::<&str>() {
+            Ok(message) => (*message).to_owned(),
+            Err(_) => panic!("the panic carried no message"),
+        },
+    }
+}
+
+/// `origin` is allowed on `path` (which routes GET and PUT with `x-token`): preflight and
+/// actual response echo it byte for byte.
+async fn assert_allowed(app: &Router, path: &str, origin: &str) {
+    let response = send(app, preflight(path, origin, "PUT", Some("x-token"))).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::NO_CONTENT,
+        "{origin} on {path}"
+    );
+    assert_cors(
+        response.headers(),
+        &[(ACAO, origin), (ACAM, "GET, HEAD, PUT"), (ACAH, "x-token")],
+    );
+    assert_eq!(vary(response.headers()), [PREFLIGHT_VARY]);
+    let response = send(app, actual("GET", path, Some(origin))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_cors(response.headers(), &[(ACAO, origin)]);
+    assert_eq!(vary(response.headers()), ["Origin"]);
+}
+
+/// `origin` is not allowed on `path`: refused preflight, no CORS header on the response.
+async fn assert_refused(app: &Router, path: &str, origin: &str) {
+    let response = send(app, preflight(path, origin, "PUT", Some("x-token"))).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "{origin:?} on {path}"
+    );
+    assert_refused_preflight(response).await;
+    let response = send(app, actual("GET", path, Some(origin))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_cors(response.headers(), &[]);
+    assert_eq!(vary(response.headers()), ["Origin"]);
+}
+
+#[test]
+fn origins_read_when_the_router_is_built() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    runtime.block_on(async {
+        from_fn_lists_of_borrowed_and_owned_strings_are_allowed().await;
+        env_list_allows_exactly_its_origins_spaces_around_commas_ignored().await;
+        env_list_is_read_once_when_the_router_is_built().await;
+        env_combined_with_literals_allows_both().await;
+    });
+    from_fn_bad_entry_is_listed_and_an_empty_list_is_an_error();
+    env_empty_value_is_an_error();
+    env_one_bad_entry_among_good_ones_is_the_only_one_listed();
+    env_every_bad_entry_is_listed();
+    env_missing_variable_is_named();
+    env_insecure_origin_with_credentials_follows_the_compile_time_rule();
+    building_the_router_with_a_bad_env_panics_with_the_startup_error();
+}
+
+async fn from_fn_lists_of_borrowed_and_owned_strings_are_allowed() {
+    assert_eq!(
+        <from_functions as CorsHandler>::POLICY.check_origins(),
+        Ok(())
+    );
+    let calls = Calls::new(&["from_functions"]);
+    let app = Router::new()
+        .route("/fns", cors_routes![from_functions])
+        .with_state(calls.clone());
+    for origin in [
+        "https://borrowed.example",
+        "https://x.borrowed.example",
+        "https://acme.owned.example",
+        "https://globex.owned.example",
+    ] {
+        assert_allowed(&app, "/fns", origin).await;
+    }
+    for origin in ["https://initech.owned.example", "https://owned.example"] {
+        assert_refused(&app, "/fns", origin).await;
+    }
+    assert_eq!(calls.count("from_functions"), 6);
+}
+
+fn from_fn_bad_entry_is_listed_and_an_empty_list_is_an_error() {
+    assert_eq!(
+        problems(<from_function_with_a_bad_one as CorsHandler>::POLICY),
+        [
+            "from_fn(...): `https://bad.example/` ends with `/`: browsers send the origin without it, so this never matches; write `https://bad.example`"
+        ]
+    );
+    assert_eq!(
+        problems(<from_function_with_none as CorsHandler>::POLICY),
+        ["from_fn(...) returned no origins; no request could be allowed"]
+    );
+    // Building the router calls the functions and stops on the same errors.
+    for (mount, error) in [
+        (
+            (|| Router::new().route("/", cors_routes![from_function_with_a_bad_one]))
+                as fn() -> Router,
+            <from_function_with_a_bad_one as CorsHandler>::POLICY.check_origins(),
+        ),
+        (
+            || Router::new().route("/", cors_routes![from_function_with_none]),
+            <from_function_with_none as CorsHandler>::POLICY.check_origins(),
+        ),
+    ] {
+        let error = error.expect_err("bad origins");
+        assert_eq!(router_panic(mount), error.to_string());
+    }
+}
+
+async fn env_list_allows_exactly_its_origins_spaces_around_commas_ignored() {
+    set(
+        "CORS_TEST_LIST",
+        "  https://a.example ,https://b.example:8443,\thttps://*.c.example ,  http://localhost:*  ",
+    );
+    assert_eq!(<listed as CorsHandler>::POLICY.check_origins(), Ok(()));
+    let calls = Calls::new(&["listed"]);
+    let app = Router::new()
+        .route("/listed", cors_routes![listed])
+        .with_state(calls.clone());
+    unset("CORS_TEST_LIST");
+
+    for origin in [
+        "https://a.example",
+        "https://b.example:8443",
+        "https://x.c.example",
+        "https://x.y.c.example",
+        "http://localhost:5173",
+        "http://localhost",
+    ] {
+        assert_allowed(&app, "/listed", origin).await;
+    }
+    for origin in [
+        // What the variable held around the entries is not part of them.
+        " https://a.example",
+        "https://a.example ",
+        // Nothing else.
+        "https://b.example",
+        "https://c.example",
+        "https://evil.example",
+        "http://127.0.0.1:5173",
+    ] {
+        assert_refused(&app, "/listed", origin).await;
+    }
+    assert_eq!(calls.count("listed"), 12);
+}
+
+async fn env_list_is_read_once_when_the_router_is_built() {
+    set("CORS_TEST_LIST", "https://first.example");
+    let app = Router::new()
+        .route("/listed", cors_routes![listed])
+        .with_state(Calls::new(&["listed"]));
+    // Changing the variable afterwards changes nothing for this router.
+    set("CORS_TEST_LIST", "https://second.example");
+    assert_allowed(&app, "/listed", "https://first.example").await;
+    assert_refused(&app, "/listed", "https://second.example").await;
+    unset("CORS_TEST_LIST");
+    assert_allowed(&app, "/listed", "https://first.example").await;
+}
+
+async fn env_combined_with_literals_allows_both() {
+    set(
+        "CORS_TEST_EXTRA",
+        "https://extra.example,https://*.tenants.example",
+    );
+    let app = Router::new()
+        .route("/combined", cors_routes![combined])
+        .with_state(Calls::new(&["combined"]));
+    unset("CORS_TEST_EXTRA");
+    for origin in [
+        "https://literal.example",
+        "https://extra.example",
+        "https://acme.tenants.example",
+    ] {
+        assert_allowed(&app, "/combined", origin).await;
+    }
+    for origin in ["https://tenants.example", "https://evil.example"] {
+        assert_refused(&app, "/combined", origin).await;
+    }
+}
+
+fn env_empty_value_is_an_error() {
+    for empty in ["", "   ", "\t"] {
+        set("CORS_TEST_CHECKED", empty);
+        assert_eq!(
+            problems(<checked as CorsHandler>::POLICY),
+            ["environment variable CORS_TEST_CHECKED is empty; no request could be allowed"],
+            "{empty:?}"
+        );
+    }
+    unset("CORS_TEST_CHECKED");
+}
+
+fn env_one_bad_entry_among_good_ones_is_the_only_one_listed() {
+    set(
+        "CORS_TEST_CHECKED",
+        "https://good.example, https://App.example.com, https://fine.example",
+    );
+    assert_eq!(
+        problems(<checked as CorsHandler>::POLICY),
+        [
+            "environment variable CORS_TEST_CHECKED: `https://App.example.com` has upper-case letters: browsers send origins in lower case; write `https://app.example.com`"
+        ]
+    );
+    unset("CORS_TEST_CHECKED");
+}
+
+fn env_every_bad_entry_is_listed() {
+    set(
+        "CORS_TEST_CHECKED",
+        "app.example.com, https://ok.example, https://*.com, null,,http://localhost:*/, https://a.example:443,",
+    );
+    let problems = problems(<checked as CorsHandler>::POLICY);
+    let source = "environment variable CORS_TEST_CHECKED";
+    assert_eq!(
+        problems,
+        [
+            format!("{source}: entry 5 is empty (a stray comma?)"),
+            format!("{source}: entry 8 is empty (a stray comma?)"),
+            format!(
+                "{source}: `app.example.com` has no scheme: an origin is `scheme://host[:port]`; write `https://app.example.com`"
+            ),
+            format!(
+                "{source}: `https://*.com` is too broad: `com` is a public suffix, so anyone can register a matching site; name your own domain, e.g. `https://*.example.com`"
+            ),
+            format!(
+                "{source}: `null` is the origin of sandboxed frames, `file:` pages and redirects: any site can produce it, so allowing it allows everyone; list the real origins"
+            ),
+            format!(
+                "{source}: `http://localhost:*/` ends with `/`: browsers send the origin without it, so this never matches; write `http://localhost:*`"
+            ),
+            format!(
+                "{source}: `https://a.example:443` spells out the default port: browsers leave it out, so this never matches; write `https://a.example`"
+            ),
+        ]
+    );
+    assert!(
+        problems.iter().all(|p| !p.contains("ok.example")),
+        "the good entry is not listed"
+    );
+    unset("CORS_TEST_CHECKED");
+}
+
+fn env_missing_variable_is_named() {
+    unset("CORS_TEST_CHECKED");
+    assert_eq!(
+        problems(<checked as CorsHandler>::POLICY),
+        [
+            "environment variable CORS_TEST_CHECKED is not set; set it to a comma-separated list of origins, e.g. CORS_TEST_CHECKED=https://app.example.com"
+        ]
+    );
+}
+
+fn env_insecure_origin_with_credentials_follows_the_compile_time_rule() {
+    // The compile-time error for the same origin written in the attribute.
+    let stderr = include_str!("ui/fail/credentials-with-insecure-origin.stderr");
+    let compile_time = stderr
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("error: "))
+        .expect("the first line of the .stderr is the error");
+
+    set(
+        "CORS_TEST_CREDENTIALED",
+        "https://secure.example, http://intranet.example.com, http://localhost:3000, http://127.0.0.2",
+    );
+    assert_eq!(
+        problems(<credentialed as CorsHandler>::POLICY),
+        [format!(
+            "environment variable CORS_TEST_CREDENTIALED: {compile_time}"
+        )]
+    );
+    // The loudly named opt-in covers origins read from the environment too.
+    assert_eq!(
+        <credentialed_insecure as CorsHandler>::POLICY.check_origins(),
+        Ok(())
+    );
+    let _app: Router = Router::new().route("/", cors_routes![credentialed_insecure]);
+    // Loopback over plain http is fine with credentials, as at compile time.
+    set(
+        "CORS_TEST_CREDENTIALED",
+        "http://localhost:3000, http://127.0.0.2, http://[::1]:8080, http://localhost:*",
+    );
+    assert_eq!(
+        <credentialed as CorsHandler>::POLICY.check_origins(),
+        Ok(())
+    );
+    let _app: Router = Router::new().route("/", cors_routes![credentialed]);
+    unset("CORS_TEST_CREDENTIALED");
+}
+
+fn building_the_router_with_a_bad_env_panics_with_the_startup_error() {
+    set(
+        "CORS_TEST_CHECKED",
+        "https://good.example, https://bad.example/, ftp://files.example",
+    );
+    let error = <checked as CorsHandler>::POLICY
+        .check_origins()
+        .expect_err("two bad entries");
+    assert_eq!(
+        error.to_string(),
+        "#[cors] origins of `checked` are invalid:\n  \
+         - environment variable CORS_TEST_CHECKED: `https://bad.example/` ends with `/`: browsers send the origin without it, so this never matches; write `https://bad.example`\n  \
+         - environment variable CORS_TEST_CHECKED: only `http://` and `https://` origins can be listed; `ftp:` is not one of them"
+    );
+    let message = router_panic(|| Router::new().route("/checked", cors_routes![checked]));
+    assert_eq!(message, error.to_string());
+    unset("CORS_TEST_CHECKED");
+
+    // A missing variable stops the router the same way.
+    let message = router_panic(|| Router::new().route("/checked", cors_routes![checked]));
+    assert!(
+        message.contains("environment variable CORS_TEST_CHECKED is not set"),
+        "{message}"
+    );
+}
