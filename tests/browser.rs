@@ -8,9 +8,9 @@
 //! `SKIPPED: ...` and passes, except under `CI=true`, where it fails. See the README's
 //! "Browser end-to-end tests".
 //!
-//! Not here yet: subdomain (`https://*.example.com`) and port (`http://localhost:*`)
-//! wildcard origins, which `#[cors]` does not accept yet; their browser test comes with
-//! the patterns issue.
+//! Origin patterns are proven here too: `http://localhost:*` against pages on two ports
+//! and on `127.0.0.1`, and `http://*.localhost:47811` against pages on subdomains of
+//! `localhost`, which Chromium resolves to the loopback address itself.
 
 #[path = "browser/harness.rs"]
 mod harness;
@@ -150,6 +150,18 @@ async fn public(State(seen): State<Recorder>) -> ([(&'static str, &'static str);
     ([("x-request-id", "pub-7")], "public data")
 }
 
+#[cors(origins = ["http://localhost:*"], methods = [GET, PUT], headers = ["x-custom"])]
+async fn any_local_port(State(seen): State<Recorder>) -> &'static str {
+    seen.ran("any_local_port");
+    "any port ok"
+}
+
+#[cors(origins = ["http://*.localhost:47811"], methods = [GET, PUT], headers = ["x-custom"])]
+async fn local_subdomains(State(seen): State<Recorder>) -> &'static str {
+    seen.ran("local_subdomains");
+    "subdomain ok"
+}
+
 /// The API of every scenario; each test serves a fresh one.
 fn api() -> Router<Recorder> {
     Router::new()
@@ -168,6 +180,8 @@ fn api() -> Router<Recorder> {
         .route("/missing", cors_routes![missing])
         .route("/echo-json", cors_routes![echo_json])
         .route("/public", cors_routes![public])
+        .route("/any-port", cors_routes![any_local_port])
+        .route("/subdomains", cors_routes![local_subdomains])
 }
 
 async fn scenario<F, Fut>(test: F)
@@ -479,9 +493,45 @@ async fn any_origin_policy_is_readable_from_every_page_but_not_with_credentials(
     .await;
 }
 
-// Subdomain (`https://*.example.com`) and port (`http://localhost:*`) wildcard origins:
-// `#[cors]` does not accept them yet, so their browser test comes with the patterns issue.
-// (`http://localhost:*` would then allow PAGE and OTHER but not CROSS_SITE.)
+#[tokio::test]
+async fn port_and_subdomain_patterns_allow_exactly_the_matching_pages() {
+    scenario(|s| async move {
+        // `http://localhost:*`: both ports of localhost, not the same page on 127.0.0.1.
+        for page in [PAGE, OTHER] {
+            s.open(page).await;
+            let get = s.fetch(Call::get("/any-port")).await;
+            assert_eq!(get.readable(), (200, "any port ok"), "from {page}");
+            let put = s.fetch(put_custom("/any-port")).await;
+            assert_eq!(put.readable(), (200, "any port ok"), "from {page}");
+        }
+        s.open(CROSS_SITE).await;
+        s.fetch(Call::get("/any-port")).await.blocked();
+        s.fetch(put_custom("/any-port")).await.blocked();
+        assert_eq!(s.recorder.preflights("/any-port"), 3, "one PUT per page");
+        assert_eq!(
+            s.recorder.runs("any_local_port"),
+            5,
+            "four allowed calls and the simple GET from 127.0.0.1; its PUT was never sent"
+        );
+
+        // `http://*.localhost:47811`: subdomains at any depth, not localhost itself.
+        for page in ["http://app.localhost:47811", "http://a.b.localhost:47811"] {
+            s.open(page).await;
+            let get = s.fetch(Call::get("/subdomains")).await;
+            assert_eq!(get.readable(), (200, "subdomain ok"), "from {page}");
+            let put = s.fetch(put_custom("/subdomains")).await;
+            assert_eq!(put.readable(), (200, "subdomain ok"), "from {page}");
+        }
+        for page in [PAGE, "http://app.localhost:47812"] {
+            s.open(page).await;
+            s.fetch(Call::get("/subdomains")).await.blocked();
+            s.fetch(put_custom("/subdomains")).await.blocked();
+        }
+        assert_eq!(s.recorder.preflights("/subdomains"), 4);
+        assert_eq!(s.recorder.runs("local_subdomains"), 6);
+    })
+    .await;
+}
 
 #[tokio::test]
 async fn demo_page_shows_the_allowed_call_and_the_blocked_one() {
