@@ -1,7 +1,7 @@
 //! The `#[cors]` attribute. Use it through `cors-runtime`, which re-exports it.
 //!
-//! The pipeline follows serde_derive and thiserror: [`ast`] parses the attribute keeping
-//! every span, [`valid`] checks every rule and collects all errors, [`expand`] writes
+//! The pipeline follows serde_derive and thiserror: `ast` parses the attribute keeping
+//! every span, `valid` checks every rule and collects all errors, `expand` writes
 //! the policy `const` beside the untouched handler fn.
 
 use proc_macro::TokenStream;
