@@ -1,0 +1,157 @@
+//! DESIGN section 6: every refusal emits exactly one `tracing` event (target `cors`,
+//! level debug) naming the route, the handler, the origin and the exact reason; the
+//! success path logs nothing above trace level.
+
+mod support;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use cors_runtime::{cors, cors_routes};
+use tracing_subscriber::fmt::MakeWriter;
+
+use support::{A, EVIL, actual, preflight, send};
+
+#[cors(
+    origins = ["https://a.example"],
+    methods = [GET, PUT],
+    headers = ["content-type", "x-token"],
+    strict
+)]
+async fn items() -> &'static str {
+    "items"
+}
+
+fn app() -> Router {
+    Router::new().nest(
+        "/api",
+        Router::new().route("/items/{id}", cors_routes![items]),
+    )
+}
+
+/// Every line the subscriber writes, one event per line.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    fn lines(&self) -> Vec<String> {
+        let bytes = self.0.lock().unwrap().clone();
+        String::from_utf8(bytes)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> MakeWriter<'a> for Captured {
+    type Writer = Captured;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
+
+/// Sends `request` with every event of every target at debug and above captured.
+async fn events_of(request: http::Request<axum::body::Body>) -> Vec<String> {
+    let captured = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(captured.clone())
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .without_time()
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    send(&app(), request).await;
+    captured.lines()
+}
+
+fn assert_one_refusal(events: &[String], reason: &str) {
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let event = &events[0];
+    for part in [
+        "DEBUG cors:",
+        "CORS request refused",
+        r#"route="/api/items/{id}""#,
+        r#"handler="items""#,
+        reason,
+    ] {
+        assert!(event.contains(part), "`{part}` missing from {event}");
+    }
+}
+
+#[tokio::test]
+async fn refused_origin_names_route_handler_origin_and_allowed_list() {
+    let events = events_of(preflight("/api/items/1", EVIL, "PUT", None)).await;
+    assert_one_refusal(
+        &events,
+        r#"origin not in allowed origins ["https://a.example"]"#,
+    );
+    assert!(
+        events[0].contains("origin=https://evil.example"),
+        "{}",
+        events[0]
+    );
+
+    let events = events_of(actual("GET", "/api/items/1", Some(EVIL))).await;
+    assert_one_refusal(&events, "origin not in allowed origins");
+}
+
+#[tokio::test]
+async fn refused_header_names_the_header_and_the_allowed_ones() {
+    let events = events_of(preflight("/api/items/1", A, "PUT", Some("x-token, x-foo"))).await;
+    assert_one_refusal(
+        &events,
+        r#"header `x-foo` not in allowed headers ["content-type", "x-token"]"#,
+    );
+}
+
+#[tokio::test]
+async fn refused_method_names_the_method() {
+    let events = events_of(preflight("/api/items/1", A, "DELETE", None)).await;
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert!(
+        events[0].contains("method `DELETE` is not routed with a CORS policy on this path"),
+        "{}",
+        events[0]
+    );
+}
+
+#[tokio::test]
+async fn oversized_header_list_says_so_without_echoing_it() {
+    let commas = ",".repeat(1 << 20);
+    let events = events_of(preflight("/api/items/1", A, "PUT", Some(&commas))).await;
+    assert_one_refusal(&events, "is 1048576 bytes, over the 8192-byte cap");
+    assert!(events[0].len() < 1024, "the event must not carry the list");
+}
+
+#[tokio::test]
+async fn strict_refusal_says_the_handler_did_not_run() {
+    let events = events_of(actual("PUT", "/api/items/1", Some(EVIL))).await;
+    assert_one_refusal(&events, "strict mode");
+}
+
+#[tokio::test]
+async fn allowed_requests_and_requests_without_origin_log_nothing() {
+    for request in [
+        preflight("/api/items/1", A, "PUT", Some("content-type")),
+        actual("GET", "/api/items/1", Some(A)),
+        actual("PUT", "/api/items/1", Some(A)),
+        actual("GET", "/api/items/1", None),
+    ] {
+        let events = events_of(request).await;
+        assert!(events.is_empty(), "{events:#?}");
+    }
+}
