@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Compile cost of #[cors]: a crate with N (default 200) annotated handlers mounted with
+# cors_routes! ("annotated") against the same N handlers mounted plainly with
+# get(handler) ("plain"), all depending on cors-runtime by path. A third crate
+# ("attribute_only") has the attributes but mounts with get(handler), which splits the
+# difference into the macro's own cost and the cost of the routes it mounts.
+# Dependencies are built first; then each crate alone is rebuilt RUNS times (touch
+# src/lib.rs + cargo build, interleaved), and the medians and ratios are printed.
+#
+#   benches/compile_cost.sh                    # 200 handlers, 7 runs, dev profile
+#   HANDLERS=200 RUNS=9 PROFILE=release benches/compile_cost.sh
+#   OPT_MACROS=1 benches/compile_cost.sh       # proc macros built with opt-level 3
+#
+# Everything is generated under $CARGO_TARGET_DIR/compile-cost (default
+# /work/target-bench/compile-cost), never in the source tree.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+target_root="${CARGO_TARGET_DIR:-/work/target-bench}"
+HANDLERS="${HANDLERS:-200}"
+RUNS="${RUNS:-7}"
+PROFILE="${PROFILE:-dev}"
+dir="$target_root/compile-cost"
+profile_flag=(--profile "$PROFILE")
+
+rm -rf "$dir/ws"
+crates=(annotated attribute_only plain)
+for crate in "${crates[@]}"; do mkdir -p "$dir/ws/$crate/src"; done
+cd "$dir/ws"
+# The repository's lock file, so the crates build the versions the workspace uses.
+cp "$repo/Cargo.lock" Cargo.lock
+
+cat >Cargo.toml <<TOML
+[workspace]
+members = ["annotated", "attribute_only", "plain"]
+resolver = "3"
+
+[workspace.dependencies]
+cors-runtime = { path = "$repo/cors-runtime" }
+axum = "0.8"
+TOML
+for crate in "${crates[@]}"; do
+    cat >"$crate/Cargo.toml" <<TOML
+[package]
+name = "$crate"
+edition = "2024"
+publish = false
+
+[dependencies]
+cors-runtime.workspace = true
+axum.workspace = true
+TOML
+done
+
+{
+    echo "//! $HANDLERS handlers with #[cors], mounted with cors_routes!."
+    echo "use axum::Router;"
+    echo "use cors_runtime::{cors, cors_routes};"
+    for i in $(seq 0 $((HANDLERS - 1))); do
+        echo "#[cors(origins = [\"https://app$i.example.com\", \"https://admin$i.example.com\"], methods = [GET], headers = [\"content-type\"], max_age = 600)]"
+        echo "pub async fn h$i() -> &'static str { \"h$i\" }"
+    done
+    echo "pub fn router() -> Router {"
+    echo "    Router::new()"
+    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", cors_routes![h$i])"; done
+    echo "}"
+} >annotated/src/lib.rs
+{
+    echo "//! The same $HANDLERS handlers without #[cors], mounted with get(handler)."
+    echo "use axum::{Router, routing::get};"
+    echo "use cors_runtime as _;"
+    for i in $(seq 0 $((HANDLERS - 1))); do
+        echo "pub async fn h$i() -> &'static str { \"h$i\" }"
+    done
+    echo "pub fn router() -> Router {"
+    echo "    Router::new()"
+    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", get(h$i))"; done
+    echo "}"
+} >plain/src/lib.rs
+{
+    echo "//! The same $HANDLERS handlers with #[cors], mounted with get(handler)."
+    echo "use axum::{Router, routing::get};"
+    echo "use cors_runtime::cors;"
+    for i in $(seq 0 $((HANDLERS - 1))); do
+        echo "#[cors(origins = [\"https://app$i.example.com\", \"https://admin$i.example.com\"], methods = [GET], headers = [\"content-type\"], max_age = 600)]"
+        echo "pub async fn h$i() -> &'static str { \"h$i\" }"
+    done
+    echo "pub fn router() -> Router {"
+    echo "    Router::new()"
+    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", get(h$i))"; done
+    echo "}"
+} >attribute_only/src/lib.rs
+
+export CARGO_TARGET_DIR="$dir/target"
+if [ "${OPT_MACROS:-0}" = 1 ]; then
+    export CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_BUILD_OVERRIDE_OPT_LEVEL=3
+    PROFILE="$PROFILE, proc macros at opt-level 3"
+fi
+echo "building dependencies and the crates once ($PROFILE profile)..."
+cargo build -q "${profile_flag[@]}" -p annotated -p attribute_only -p plain
+
+declare -A times
+for run in $(seq "$RUNS"); do
+    for crate in "${crates[@]}"; do
+        touch "$crate/src/lib.rs"
+        start=$(date +%s.%N)
+        cargo build -q "${profile_flag[@]}" -p "$crate"
+        end=$(date +%s.%N)
+        t=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')
+        times[$crate]="${times[$crate]:-} $t"
+        echo "run $run: $crate ${t}s"
+    done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+a=$(echo "${times[annotated]}" | median)
+m=$(echo "${times[attribute_only]}" | median)
+p=$(echo "${times[plain]}" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo
+echo "| crate ($HANDLERS handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain |"
+echo "|---|---:|---:|"
+echo "| annotated: #[cors] + cors_routes! | $a | **$(ratio "$a" "$p")** |"
+echo "| attribute_only: #[cors] + get(handler) | $m | $(ratio "$m" "$p") |"
+echo "| plain: get(handler) | $p | 1.00 |"
