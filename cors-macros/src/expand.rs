@@ -46,10 +46,16 @@ pub fn expand(
 
         const _: () = {
             use ::cors_runtime::{AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy};
+            use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
             use ::core::option::Option::{None, Some};
 
             impl CorsHandler for #name {
                 const POLICY: &'static Policy = &#policy;
+
+                fn compiled() -> &'static CompiledPolicy {
+                    static COMPILED: CompiledCell = CompiledCell::new();
+                    COMPILED.get(Self::POLICY)
+                }
             }
         };
     }

@@ -4,8 +4,8 @@
 
 use std::convert::Infallible;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum::body::Body;
@@ -23,36 +23,56 @@ use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{ANY, TRUE, remove_handler_cors_headers};
 use crate::diagnostics::{Refusal, refused};
 use crate::origin::OriginVerdict;
+use crate::policy::CorsHandler;
 use crate::strict;
 use crate::vary::append_vary_origin;
 
-/// Applies one handler's policy to its responses.
-#[derive(Debug, Clone)]
-pub(crate) struct ActualLayer {
-    pub(crate) policy: Arc<CompiledPolicy>,
+/// Applies the policy of handler `P` to its responses. Zero-sized: the policy is named
+/// by type, so axum's per-request clone of the handler service allocates nothing.
+pub(crate) struct ActualLayer<P>(PhantomData<fn() -> P>);
+
+impl<P> ActualLayer<P> {
+    pub(crate) fn new() -> Self {
+        ActualLayer(PhantomData)
+    }
 }
 
-impl<S> Layer<S> for ActualLayer {
-    type Service = ActualService<S>;
+impl<P> Clone for ActualLayer<P> {
+    fn clone(&self) -> Self {
+        Self::new()
+    }
+}
+
+impl<S, P> Layer<S> for ActualLayer<P> {
+    type Service = ActualService<S, P>;
 
     fn layer(&self, inner: S) -> Self::Service {
         ActualService {
             inner,
-            policy: self.policy.clone(),
+            policy: PhantomData,
         }
     }
 }
 
 /// The service [`ActualLayer`] builds around a handler.
-#[derive(Debug, Clone)]
-pub(crate) struct ActualService<S> {
+pub(crate) struct ActualService<S, P> {
     inner: S,
-    policy: Arc<CompiledPolicy>,
+    policy: PhantomData<fn() -> P>,
 }
 
-impl<S> Service<Request> for ActualService<S>
+impl<S: Clone, P> Clone for ActualService<S, P> {
+    fn clone(&self) -> Self {
+        ActualService {
+            inner: self.inner.clone(),
+            policy: PhantomData,
+        }
+    }
+}
+
+impl<S, P> Service<Request> for ActualService<S, P>
 where
     S: Service<Request, Response = Response, Error = Infallible>,
+    P: CorsHandler,
 {
     type Response = Response;
     type Error = Infallible;
@@ -63,19 +83,20 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let verdict = self.policy.check_origin(request.headers());
-        if self.policy.policy.strict && strict::refuses(&request, &verdict) {
-            refused(&request, Some(&self.policy), Refusal::Strict);
+        let policy = P::compiled();
+        let verdict = policy.check_origin(request.headers());
+        if policy.policy.strict && strict::refuses(&request, &verdict) {
+            refused(&request, Some(policy), Refusal::Strict);
             return ActualFuture::Refused {
                 response: Some(strict_refusal()),
             };
         }
         if let OriginVerdict::Refused = verdict {
-            refused(&request, Some(&self.policy), Refusal::Origin);
+            refused(&request, Some(policy), Refusal::Origin);
         }
         ActualFuture::Handler {
             inner: self.inner.call(request),
-            policy: self.policy.clone(),
+            policy,
             verdict: Some(verdict),
         }
     }
@@ -90,7 +111,7 @@ pin_project! {
         Handler {
             #[pin]
             inner: F,
-            policy: Arc<CompiledPolicy>,
+            policy: &'static CompiledPolicy,
             verdict: Option<OriginVerdict>,
         },
         /// Strict mode refused the request; the handler does not run.

@@ -58,6 +58,7 @@ pub use startup::StartupError;
 /// Items the macros expand to. Not a stable API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::compiled::{CompiledCell, CompiledPolicy};
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
 
     /// Turns what a `from_fn(...)` function returns into the list the runtime checks.
@@ -120,7 +121,7 @@ macro_rules! cors_routes {
             $(<$handler as $crate::CorsHandler>::POLICY.methods),+
         ]);
         $crate::__private::CorsRoutes::new()
-            $(.handler(<$handler as $crate::CorsHandler>::POLICY, $handler))+
+            $(.handler::<$handler, _, _>($handler))+
             .$($finish)+
     }};
 }

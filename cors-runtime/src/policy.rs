@@ -53,9 +53,11 @@ pub enum AllowedOrigin {
     Exact(&'static str),
     /// `"https://*.example.com"` or `"http://localhost:*"`.
     Pattern(&'static str),
-    /// `env("NAME")`: a comma-separated list read once, when the router is built.
+    /// `env("NAME")`: a comma-separated list read once per process, when the first router
+    /// mounting the handler is built.
     Env(&'static str),
-    /// `from_fn(path)`: a list returned by a function, called once, when the router is built.
+    /// `from_fn(path)`: a list returned by a function, called once per process, when the first
+    /// router mounting the handler is built.
     FromFn(fn() -> Vec<String>),
 }
 
@@ -95,4 +97,9 @@ pub(crate) const fn filter(method: CorsMethod) -> MethodFilter {
 pub trait CorsHandler {
     /// The handler's policy.
     const POLICY: &'static Policy;
+
+    /// The policy ready for requests, built once per process (`#[cors]` keeps it in a
+    /// `static`).
+    #[doc(hidden)]
+    fn compiled() -> &'static crate::compiled::CompiledPolicy;
 }

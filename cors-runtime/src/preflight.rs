@@ -33,7 +33,7 @@ use crate::vary::VARY_PREFLIGHT;
 /// The policy of each method routed on one path, indexed by [`CorsMethod::index`].
 #[derive(Debug, Default)]
 pub(crate) struct PreflightTable {
-    pub(crate) by_method: [Option<Arc<CompiledPolicy>>; 6],
+    pub(crate) by_method: [Option<&'static CompiledPolicy>; 6],
 }
 
 /// Turns the path's OPTIONS handler into its preflight endpoint.
@@ -120,8 +120,8 @@ impl PreflightTable {
     fn answer(&self, request: &Request) -> Response {
         let headers = request.headers();
         let requested = single_line(headers, &ACCESS_CONTROL_REQUEST_METHOD).unwrap_or(b"");
-        let policy = CorsMethod::from_bytes(requested)
-            .and_then(|method| self.by_method[method.index()].as_deref());
+        let policy =
+            CorsMethod::from_bytes(requested).and_then(|method| self.by_method[method.index()]);
         let Some(policy) = policy else {
             refused(request, None, Refusal::Method(requested));
             return failure();

@@ -9,7 +9,7 @@ use http::{HeaderValue, StatusCode, header::ALLOW};
 
 use crate::actual::ActualLayer;
 use crate::compiled::CompiledPolicy;
-use crate::policy::{CorsMethod, Policy, filter as method_filter};
+use crate::policy::{CorsHandler, CorsMethod, filter as method_filter};
 use crate::preflight::{PreflightLayer, PreflightTable};
 
 /// Builder behind `cors_routes!`; not meant to be named by users.
@@ -46,23 +46,25 @@ where
     ///
     /// Two handlers on one method are refused at compile time by `cors_routes!`
     /// ([`assert_one_handler_per_method`]); axum's own overlap check backs that up here.
-    pub fn handler<H, T>(mut self, policy: &'static Policy, handler: H) -> Self
+    ///
+    /// # Panics
+    /// When `P`'s `env(...)` or `from_fn(...)` origins are invalid: the message lists
+    /// every bad entry (see [`StartupError`](crate::StartupError)).
+    pub fn handler<P, H, T>(mut self, handler: H) -> Self
     where
+        P: CorsHandler + 'static,
         H: Handler<T, S>,
         T: 'static,
     {
-        let compiled = CompiledPolicy::new(policy);
-        let mut filter: Option<MethodFilter> = None;
-        for &method in policy.methods {
-            self.table.by_method[method.index()] = Some(compiled.clone());
-            let one = method_filter(method);
-            filter = Some(filter.map_or(one, |f| f.or(one)));
+        match self.table.add(P::compiled()) {
+            Some(filter) => {
+                self.router = self
+                    .router
+                    .on(filter, handler.layer(ActualLayer::<P>::new()));
+                self
+            }
+            None => self,
         }
-        if let Some(filter) = filter {
-            let layer = ActualLayer { policy: compiled };
-            self.router = self.router.on(filter, handler.layer(layer));
-        }
-        self
     }
 
     /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests get `204` with `Allow`.
@@ -80,12 +82,26 @@ where
         // axum answers HEAD with the GET handler, so the GET policy covers HEAD (DESIGN 3.5).
         let by_method = &mut self.table.by_method;
         if by_method[CorsMethod::Head.index()].is_none() {
-            by_method[CorsMethod::Head.index()] = by_method[CorsMethod::Get.index()].clone();
+            by_method[CorsMethod::Head.index()] = by_method[CorsMethod::Get.index()];
         }
         let layer = PreflightLayer {
             table: Arc::new(self.table),
         };
         self.router.on(MethodFilter::OPTIONS, options.layer(layer))
+    }
+}
+
+impl PreflightTable {
+    /// Records `policy` for its methods; the filter routing them, if it has any. Not
+    /// generic over the handler, so it is compiled once, not once per handler.
+    fn add(&mut self, policy: &'static CompiledPolicy) -> Option<MethodFilter> {
+        let mut filter: Option<MethodFilter> = None;
+        for &method in policy.policy.methods {
+            self.by_method[method.index()] = Some(policy);
+            let one = method_filter(method);
+            filter = Some(filter.map_or(one, |f| f.or(one)));
+        }
+        filter
     }
 }
 

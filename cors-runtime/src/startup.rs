@@ -1,4 +1,4 @@
-//! Origins read when the router is built: `env("NAME")` and `from_fn(path)` entries,
+//! Origins read when the first router mounting a handler is built: `env("NAME")` and `from_fn(path)` entries,
 //! checked by the same rules (`cors-rules`) as origins written in the attribute.
 
 use std::fmt;
@@ -8,7 +8,7 @@ use cors_rules::entry::{self, Context, Entry};
 use crate::origin::OriginSet;
 use crate::policy::{AllowedOrigin, Origins, Policy};
 
-/// Every problem with a policy's origins, found when the router is built.
+/// Every problem with a policy's origins, found when the first router mounting its handler is built.
 ///
 /// Building a router with such a policy panics with this message, before the server
 /// accepts a connection; call [`Policy::check_origins`] first to handle it yourself.

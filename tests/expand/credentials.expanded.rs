@@ -7,6 +7,7 @@ const _: () = {
     use ::cors_runtime::{
         AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
     };
+    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
     use ::core::option::Option::{None, Some};
     impl CorsHandler for session {
         const POLICY: &'static Policy = &Policy {
@@ -27,6 +28,10 @@ const _: () = {
             strict: false,
             allow_insecure_origins: true,
         };
+        fn compiled() -> &'static CompiledPolicy {
+            static COMPILED: CompiledCell = CompiledCell::new();
+            COMPILED.get(Self::POLICY)
+        }
     }
 };
 fn main() {}

@@ -9,6 +9,7 @@ const _: () = {
     use ::cors_runtime::{
         AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
     };
+    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
     use ::core::option::Option::{None, Some};
     impl CorsHandler for update_user {
         const POLICY: &'static Policy = &Policy {
@@ -32,6 +33,10 @@ const _: () = {
             strict: false,
             allow_insecure_origins: false,
         };
+        fn compiled() -> &'static CompiledPolicy {
+            static COMPILED: CompiledCell = CompiledCell::new();
+            COMPILED.get(Self::POLICY)
+        }
     }
 };
 fn main() {}

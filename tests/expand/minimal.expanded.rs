@@ -9,6 +9,7 @@ const _: () = {
     use ::cors_runtime::{
         AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
     };
+    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
     use ::core::option::Option::{None, Some};
     impl CorsHandler for list_users {
         const POLICY: &'static Policy = &Policy {
@@ -24,6 +25,10 @@ const _: () = {
             strict: false,
             allow_insecure_origins: false,
         };
+        fn compiled() -> &'static CompiledPolicy {
+            static COMPILED: CompiledCell = CompiledCell::new();
+            COMPILED.get(Self::POLICY)
+        }
     }
 };
 fn main() {}

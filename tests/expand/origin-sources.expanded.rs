@@ -14,6 +14,7 @@ const _: () = {
     use ::cors_runtime::{
         AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
     };
+    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
     use ::core::option::Option::{None, Some};
     impl CorsHandler for create_order {
         const POLICY: &'static Policy = &Policy {
@@ -39,6 +40,10 @@ const _: () = {
             strict: true,
             allow_insecure_origins: false,
         };
+        fn compiled() -> &'static CompiledPolicy {
+            static COMPILED: CompiledCell = CompiledCell::new();
+            COMPILED.get(Self::POLICY)
+        }
     }
 };
 fn main() {}
