@@ -2,7 +2,6 @@
 //! extractors' rejections, HEAD answered by a GET handler) gets the policy's headers
 //! (Fetch, "HTTP responses", CORS-protocol headers of a non-preflight response).
 
-use std::convert::Infallible;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -10,14 +9,13 @@ use std::task::{Context, Poll, ready};
 
 use axum::body::Body;
 use axum::extract::Request;
+use axum::handler::Handler;
 use axum::response::Response;
 use http::StatusCode;
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS,
 };
 use pin_project_lite::pin_project;
-use tower_layer::Layer;
-use tower_service::Service;
 
 use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{ANY, TRUE, remove_handler_cors_headers};
@@ -27,79 +25,70 @@ use crate::policy::CorsHandler;
 use crate::strict;
 use crate::vary::append_vary_origin;
 
-/// Applies the policy of handler `P` to its responses. Zero-sized: the policy is named
-/// by type, so axum's per-request clone of the handler service allocates nothing.
-pub(crate) struct ActualLayer<P>(PhantomData<fn() -> P>);
-
-impl<P> ActualLayer<P> {
-    pub(crate) fn new() -> Self {
-        ActualLayer(PhantomData)
-    }
-}
-
-impl<P> Clone for ActualLayer<P> {
-    fn clone(&self) -> Self {
-        Self::new()
-    }
-}
-
-impl<S, P> Layer<S> for ActualLayer<P> {
-    type Service = ActualService<S, P>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        ActualService {
-            inner,
-            policy: PhantomData,
-        }
-    }
-}
-
-/// The service [`ActualLayer`] builds around a handler.
-pub(crate) struct ActualService<S, P> {
-    inner: S,
+/// Handler `H` with the policy of handler `P` applied to its responses. Zero-sized for an
+/// `async fn` handler: the policy is named by type, so axum's per-request clone of the
+/// handler service allocates nothing.
+///
+/// A [`Handler`] itself rather than a layer around axum's `HandlerService`: its future is
+/// [`ActualFuture`] around the handler's own future, which for every `async fn` handler
+/// is the same boxed type, so the request path is compiled once for all handlers instead
+/// of once per handler (compile time of many handlers).
+pub(crate) struct WithPolicy<P, H> {
+    handler: H,
     policy: PhantomData<fn() -> P>,
 }
 
-impl<S: Clone, P> Clone for ActualService<S, P> {
-    fn clone(&self) -> Self {
-        ActualService {
-            inner: self.inner.clone(),
+impl<P, H> WithPolicy<P, H> {
+    pub(crate) fn new(handler: H) -> Self {
+        WithPolicy {
+            handler,
             policy: PhantomData,
         }
     }
 }
 
-impl<S, P> Service<Request> for ActualService<S, P>
+impl<P, H: Clone> Clone for WithPolicy<P, H> {
+    fn clone(&self) -> Self {
+        Self::new(self.handler.clone())
+    }
+}
+
+impl<P, H, T, S> Handler<T, S> for WithPolicy<P, H>
 where
-    S: Service<Request, Response = Response, Error = Infallible>,
-    P: CorsHandler,
+    P: CorsHandler + 'static,
+    H: Handler<T, S>,
+    T: 'static,
+    S: Send + Sync + 'static,
 {
-    type Response = Response;
-    type Error = Infallible;
-    type Future = ActualFuture<S::Future>;
+    type Future = ActualFuture<H::Future>;
 
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
+    fn call(self, request: Request, state: S) -> Self::Future {
         let policy = P::compiled();
-        let verdict = policy.check_origin(request.headers());
-        if policy.policy.strict && strict::refuses(&request, &verdict) {
-            refused(&request, Some(policy), Refusal::Strict);
-            return ActualFuture::Refused {
+        match admit(policy, &request) {
+            Some(verdict) => ActualFuture::Handler {
+                inner: self.handler.call(request, state),
+                policy,
+                verdict: Some(verdict),
+            },
+            None => ActualFuture::Refused {
                 response: Some(strict_refusal()),
-            };
-        }
-        if let OriginVerdict::Refused = verdict {
-            refused(&request, Some(policy), Refusal::Origin);
-        }
-        ActualFuture::Handler {
-            inner: self.inner.call(request),
-            policy,
-            verdict: Some(verdict),
+            },
         }
     }
+}
+
+/// The origin check before the handler runs; `None` when strict mode refuses the request
+/// (the handler does not run). Not generic, so compiled once for all handlers.
+fn admit(policy: &'static CompiledPolicy, request: &Request) -> Option<OriginVerdict> {
+    let verdict = policy.check_origin(request.headers());
+    if policy.policy.strict && strict::refuses(request, &verdict) {
+        refused(request, Some(policy), Refusal::Strict);
+        return None;
+    }
+    if let OriginVerdict::Refused = verdict {
+        refused(request, Some(policy), Refusal::Origin);
+    }
+    Some(verdict)
 }
 
 pin_project! {
@@ -121,9 +110,9 @@ pin_project! {
 
 impl<F> Future for ActualFuture<F>
 where
-    F: Future<Output = Result<Response, Infallible>>,
+    F: Future<Output = Response>,
 {
-    type Output = Result<Response, Infallible>;
+    type Output = Response;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.project() {
@@ -132,14 +121,14 @@ where
                 policy,
                 verdict,
             } => {
-                let Ok(mut response) = ready!(inner.poll(cx));
+                let mut response = ready!(inner.poll(cx));
                 if let Some(verdict) = verdict.take() {
                     apply(policy, verdict, &mut response);
                 }
-                Poll::Ready(Ok(response))
+                Poll::Ready(response)
             }
             ActualFutureProj::Refused { response } => {
-                Poll::Ready(Ok(response.take().unwrap_or_else(strict_refusal)))
+                Poll::Ready(response.take().unwrap_or_else(strict_refusal))
             }
         }
     }

@@ -7,7 +7,7 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter};
 use http::{HeaderValue, StatusCode, header::ALLOW};
 
-use crate::actual::ActualLayer;
+use crate::actual::WithPolicy;
 use crate::compiled::CompiledPolicy;
 use crate::policy::{CorsHandler, CorsMethod, filter as method_filter};
 use crate::preflight::{PreflightLayer, PreflightTable};
@@ -58,9 +58,7 @@ where
     {
         match self.table.add(P::compiled()) {
             Some(filter) => {
-                self.router = self
-                    .router
-                    .on(filter, handler.layer(ActualLayer::<P>::new()));
+                self.router = self.router.on(filter, WithPolicy::<P, H>::new(handler));
                 self
             }
             None => self,
