@@ -52,44 +52,28 @@ axum.workspace = true
 TOML
 done
 
-{
-    echo "//! $HANDLERS handlers with #[cors], mounted with cors_routes!."
-    echo "use axum::Router;"
-    echo "use cors_runtime::{cors, cors_routes};"
+# generate DOC USES ATTRIBUTE MOUNT: one crate's lib.rs; `@` in ATTRIBUTE and MOUNT stands
+# for the handler's number.
+generate() {
+    local doc=$1 uses=$2 attribute=$3 mount=$4
+    echo "//! $HANDLERS handlers $doc"
+    echo "$uses"
     for i in $(seq 0 $((HANDLERS - 1))); do
-        echo "#[cors(origins = [\"https://app$i.example.com\", \"https://admin$i.example.com\"], methods = [GET], headers = [\"content-type\"], max_age = 600)]"
+        [ -n "$attribute" ] && echo "${attribute//@/$i}"
         echo "pub async fn h$i() -> &'static str { \"h$i\" }"
     done
     echo "pub fn router() -> Router {"
     echo "    Router::new()"
-    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", cors_routes![h$i])"; done
+    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", ${mount//@/$i})"; done
     echo "}"
-} >annotated/src/lib.rs
-{
-    echo "//! The same $HANDLERS handlers without #[cors], mounted with get(handler)."
-    echo "use axum::{Router, routing::get};"
-    echo "use cors_runtime as _;"
-    for i in $(seq 0 $((HANDLERS - 1))); do
-        echo "pub async fn h$i() -> &'static str { \"h$i\" }"
-    done
-    echo "pub fn router() -> Router {"
-    echo "    Router::new()"
-    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", get(h$i))"; done
-    echo "}"
-} >plain/src/lib.rs
-{
-    echo "//! The same $HANDLERS handlers with #[cors], mounted with get(handler)."
-    echo "use axum::{Router, routing::get};"
-    echo "use cors_runtime::cors;"
-    for i in $(seq 0 $((HANDLERS - 1))); do
-        echo "#[cors(origins = [\"https://app$i.example.com\", \"https://admin$i.example.com\"], methods = [GET], headers = [\"content-type\"], max_age = 600)]"
-        echo "pub async fn h$i() -> &'static str { \"h$i\" }"
-    done
-    echo "pub fn router() -> Router {"
-    echo "    Router::new()"
-    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", get(h$i))"; done
-    echo "}"
-} >attribute_only/src/lib.rs
+}
+policy='#[cors(origins = ["https://app@.example.com", "https://admin@.example.com"], methods = [GET], headers = ["content-type"], max_age = 600)]'
+generate "with #[cors], mounted with cors_routes!." \
+    "use axum::Router; use cors_runtime::{cors, cors_routes};" "$policy" 'cors_routes![h@]' >annotated/src/lib.rs
+generate "without #[cors], mounted with get(handler)." \
+    "use axum::{Router, routing::get}; use cors_runtime as _;" "" 'get(h@)' >plain/src/lib.rs
+generate "with #[cors], mounted with get(handler)." \
+    "use axum::{Router, routing::get}; use cors_runtime::cors;" "$policy" 'get(h@)' >attribute_only/src/lib.rs
 
 export CARGO_TARGET_DIR="$dir/target"
 if [ "${OPT_MACROS:-0}" = 1 ]; then
