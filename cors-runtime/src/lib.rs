@@ -48,8 +48,41 @@ mod startup;
 mod strict;
 mod vary;
 
-/// Puts a CORS policy on an axum handler. See the [crate docs](crate) and the README for
-/// every key.
+/// Puts a CORS policy on an axum handler; mount it with [`cors_routes!`].
+///
+/// ```
+/// # use cors_runtime::cors;
+/// #[cors(
+///     origins = ["https://app.example.com", "https://*.preview.example.com", env("EXTRA_ORIGINS")],
+///     methods = [GET, POST],
+///     headers = ["content-type", "authorization"],
+///     expose = ["x-request-id"],
+///     credentials,
+///     max_age = 600,
+///     strict,
+/// )]
+/// async fn orders() -> &'static str { "[]" }
+/// ```
+///
+/// | key | value | meaning |
+/// |---|---|---|
+/// | `origins` | `["https://a.example", ...]` | exact serialized origins (matched byte for byte). Required. |
+/// | | `"https://*.example.com"`, `"http://localhost:*"` in the list | any subdomain (never the bare domain); any port of a loopback host |
+/// | | `env("NAME")`, `from_fn(path)` in the list or alone | read once, when the first router mounting the handler is built, and checked by the same rules; a bad value panics then with a [`StartupError`] |
+/// | | `"*"` | any origin, answered with a constant `*`; not with `credentials` |
+/// | `methods` | `[GET, POST, ...]` | the methods the handler is routed on and the preflight allows: `GET` (which also answers `HEAD`), `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`. Required. |
+/// | `headers` | `["content-type", ...]` or `"*"` | request headers a preflight may ask for; `"*"` never covers `authorization` |
+/// | `expose` | `["x-request-id", ...]` or `"*"` | response headers scripts may read |
+/// | `credentials` | flag | `Access-Control-Allow-Credentials: true` |
+/// | `max_age` | `0..=86400` | seconds a browser may cache the preflight |
+/// | `private_network` | flag | answer Chrome's Private Network Access preflights |
+/// | `strict` | flag | refuse state-changing cross-origin requests from other origins with `403` before the handler runs |
+/// | `dangerously_allow_insecure_origins` | flag | allow `credentials` with plain `http://` origins other than loopback |
+///
+/// A policy a browser would reject or that opens a hole (a trailing slash, `null`,
+/// `credentials` with `"*"`, `*.com`, a lower-case method, ...) is a compile error on the
+/// offending token, with the fix in the message. The fn itself is left unchanged; a
+/// hidden struct of the same name carries the policy ([`CorsHandler`]).
 pub use cors_macros::cors;
 pub use policy::{AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy};
 pub use request_headers::{MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
