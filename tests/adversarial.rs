@@ -14,6 +14,7 @@ use support::{
     A, Calls, PREFLIGHT_VARY, actual, assert_cors, assert_refused_preflight, preflight, request,
     send, vary, with_header,
 };
+use support::{ACAH, ACAM, ACAO};
 
 /// The origins [`guarded`] allows, byte for byte.
 const ALLOWED: &[&str] = &[A, "https://bar.com", "https://foo.com"];
@@ -42,10 +43,6 @@ fn app() -> (Router, Calls) {
         .with_state(calls.clone());
     (app, calls)
 }
-
-const ACAO: &str = "access-control-allow-origin";
-const ACAM: &str = "access-control-allow-methods";
-const ACAH: &str = "access-control-allow-headers";
 
 /// An actual GET and a preflight carrying `origin` as raw bytes: the actual request runs
 /// the handler with no CORS header, the preflight is refused (DESIGN 3.4-3.6).

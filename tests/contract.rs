@@ -16,6 +16,7 @@ use support::{
     A, B, Calls, EVIL, PREFLIGHT_VARY, actual, assert_cors, assert_refused_preflight, body, lines,
     preflight, request, send, vary, with_header,
 };
+use support::{ACAC, ACAH, ACAM, ACAO, ACAPN, ACEH, ACMA};
 
 /// Every handler of [`app`], each with its own call counter.
 const HANDLERS: &[&str] = &[
@@ -149,14 +150,6 @@ fn app() -> (Router, Calls) {
         .with_state(calls.clone());
     (app, calls)
 }
-
-const ACAO: &str = "access-control-allow-origin";
-const ACAC: &str = "access-control-allow-credentials";
-const ACAM: &str = "access-control-allow-methods";
-const ACAH: &str = "access-control-allow-headers";
-const ACEH: &str = "access-control-expose-headers";
-const ACMA: &str = "access-control-max-age";
-const ACAPN: &str = "access-control-allow-private-network";
 
 // DESIGN 3.1: classification of OPTIONS requests and requests without `Origin`.
 

@@ -19,6 +19,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use cors_runtime::{CorsHandler, Policy, StartupError, cors, cors_routes};
 
+use support::{ACAH, ACAM, ACAO};
 use support::{
     Calls, PREFLIGHT_VARY, actual, assert_cors, assert_refused_preflight, preflight, send, vary,
 };
@@ -93,10 +94,6 @@ async fn from_function_with_a_bad_one() -> &'static str {
 async fn from_function_with_none() -> &'static str {
     "none"
 }
-
-const ACAO: &str = "access-control-allow-origin";
-const ACAM: &str = "access-control-allow-methods";
-const ACAH: &str = "access-control-allow-headers";
 
 fn set(name: &str, value: &str) {
     // SAFETY: see the module docs: this binary's only test runs on the only thread that

@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use cors_runtime::{cors, cors_routes};
 
+use support::{ACAC, ACAH, ACAM, ACAO};
 use support::{
     Calls, PREFLIGHT_VARY, actual, assert_cors, assert_refused_preflight, body, preflight, send,
     vary,
@@ -93,11 +94,6 @@ fn app() -> (Router, Calls) {
         .with_state(calls.clone());
     (app, calls)
 }
-
-const ACAO: &str = "access-control-allow-origin";
-const ACAC: &str = "access-control-allow-credentials";
-const ACAM: &str = "access-control-allow-methods";
-const ACAH: &str = "access-control-allow-headers";
 
 /// One route of [`app`]: its path, its handler and the CORS headers it adds besides the
 /// echoed origin.

@@ -16,6 +16,7 @@ use axum::response::Response;
 use cors_runtime::{cors, cors_routes};
 
 use support::{A, Calls, EVIL, actual, assert_cors, body, preflight, request, send, serve, vary};
+use support::{ACAM, ACAO};
 
 #[cors(origins = ["https://a.example"], methods = [POST, PUT, DELETE, PATCH], strict)]
 async fn write(State(calls): State<Calls>) -> &'static str {
@@ -46,9 +47,6 @@ fn app() -> (Router, Calls) {
 }
 
 const WRITES: [&str; 4] = ["POST", "PUT", "DELETE", "PATCH"];
-
-const ACAO: &str = "access-control-allow-origin";
-const ACAM: &str = "access-control-allow-methods";
 
 /// The strict refusal: `403`, empty body, no `Access-Control-*` header, `Vary: Origin`.
 async fn assert_strict_refusal(response: Response, what: &str) {

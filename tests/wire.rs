@@ -16,6 +16,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use support::{A, Calls, EVIL, PREFLIGHT_VARY, assert_cors, serve, vary};
+use support::{ACAC, ACAH, ACAM, ACAO, ACEH, ACMA};
 
 #[cors(
     origins = ["https://a.example"],
@@ -37,13 +38,6 @@ async fn start() -> (SocketAddr, Calls) {
         .with_state(calls.clone());
     (serve(app).await, calls)
 }
-
-const ACAO: &str = "access-control-allow-origin";
-const ACAC: &str = "access-control-allow-credentials";
-const ACAM: &str = "access-control-allow-methods";
-const ACAH: &str = "access-control-allow-headers";
-const ACEH: &str = "access-control-expose-headers";
-const ACMA: &str = "access-control-max-age";
 
 /// The headers of a successful preflight to `/items`.
 const PREFLIGHT_OK: &[(&str, &str)] = &[

@@ -22,6 +22,21 @@ pub const B: &str = "https://b.example";
 /// An origin no test policy allows.
 pub const EVIL: &str = "https://evil.example";
 
+/// `Access-Control-Allow-Origin`, as the tests compare names.
+pub const ACAO: &str = "access-control-allow-origin";
+/// `Access-Control-Allow-Credentials`.
+pub const ACAC: &str = "access-control-allow-credentials";
+/// `Access-Control-Allow-Methods`.
+pub const ACAM: &str = "access-control-allow-methods";
+/// `Access-Control-Allow-Headers`.
+pub const ACAH: &str = "access-control-allow-headers";
+/// `Access-Control-Expose-Headers`.
+pub const ACEH: &str = "access-control-expose-headers";
+/// `Access-Control-Max-Age`.
+pub const ACMA: &str = "access-control-max-age";
+/// `Access-Control-Allow-Private-Network`.
+pub const ACAPN: &str = "access-control-allow-private-network";
+
 /// `Vary` of every preflight answer, success or failure (README, "Behaviour").
 pub const PREFLIGHT_VARY: &str =
     "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
