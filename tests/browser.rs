@@ -4,9 +4,10 @@
 //! response, or gets the CORS network error) and what reached the server (preflights,
 //! handler runs, cookies).
 //!
-//! Needs `chromium` and `chromedriver` on `PATH`; without them each test prints
-//! `SKIPPED: ...` and passes, except under `CI=true`, where it fails. See the README's
-//! "Browser end-to-end tests".
+//! Needs `chromium` and `chromedriver` on `PATH`. Without them every test returns early
+//! and passes, and the run prints one `==== SKIPPED: browser tests: ... ====` line to
+//! stderr (once per test binary, not per test), except under `CI=true`, where each test
+//! fails. See the README's "Browser end-to-end tests".
 //!
 //! Origin patterns are proven here too: `http://localhost:*` against pages on two ports
 //! and on `127.0.0.1`, and `http://*.localhost:47811` against pages on subdomains of

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, Once, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -154,7 +154,8 @@ pub struct Tools {
 }
 
 impl Tools {
-    /// Finds both on `PATH`. Missing: a panic under `CI=true`, else a loud skip (`None`).
+    /// Finds both on `PATH`. Missing: a panic under `CI=true`, else a skip (`None`),
+    /// announced by one loud line per test binary (not one per test).
     fn find() -> Option<Tools> {
         match (which("chromium"), which("chromedriver")) {
             (Some(chromium), Some(chromedriver)) => Some(Tools {
@@ -166,13 +167,18 @@ impl Tools {
                  tests to run: apt-get install -y chromium chromium-driver"
             ),
             _ => {
-                // Straight to the process's stderr: libtest captures `eprintln!`, and a skip
-                // must be seen.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "SKIPPED: chromium/chromedriver not found \
-                     (apt-get install -y chromium chromium-driver to run the browser tests)"
-                );
+                // Once per test binary, however many tests skip. Straight to the process's
+                // stderr: libtest captures `eprintln!` of a passing test, and a skip must be
+                // seen.
+                static ANNOUNCED: Once = Once::new();
+                ANNOUNCED.call_once(|| {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "==== SKIPPED: browser tests: chromium/chromedriver not found on PATH \
+                         (apt-get install -y chromium chromium-driver); each passes without \
+                         running; under CI=true this fails ===="
+                    );
+                });
                 None
             }
         }
