@@ -7,7 +7,8 @@ mod support;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use cors_runtime::{MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES, cors, cors_routes};
+use cors_rules::request_headers::{MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
+use cors_runtime::{cors, cors_routes};
 use proptest::prelude::*;
 
 use support::{

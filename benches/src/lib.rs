@@ -245,7 +245,7 @@ pub mod adversarial {
     /// `#[cors]` reads to the end (and accepts).
     pub fn allowed_names_at_cap() -> HeaderValue {
         let item = "content-type, x-request-id, ";
-        let cap = cors_runtime::MAX_REQUEST_HEADERS_BYTES;
+        let cap = cors_rules::request_headers::MAX_REQUEST_HEADERS_BYTES;
         let mut value = item.repeat(cap / item.len());
         value.truncate(value.trim_end_matches([',', ' ']).len());
         assert!(value.len() <= cap);

@@ -5,30 +5,23 @@ async fn public_data() -> &'static str {
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct public_data {}
-const _: () = {
-    use ::cors_runtime::{
-        AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
-    };
-    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
-    use ::core::option::Option::{None, Some};
-    impl CorsHandler for public_data {
-        const POLICY: &'static Policy = &Policy {
-            handler: "public_data",
-            origins: Origins::Any,
-            methods: &[CorsMethod::Get, CorsMethod::Head],
-            allow_methods: "GET, HEAD",
-            allow_headers: AllowHeaders::Any,
-            expose_headers: Some("*"),
-            credentials: false,
-            max_age: Some("86400"),
-            private_network: false,
-            strict: false,
-            allow_insecure_origins: false,
-        };
-        fn compiled() -> &'static CompiledPolicy {
-            static COMPILED: CompiledCell = CompiledCell::new();
-            COMPILED.get(Self::POLICY)
-        }
+impl ::cors_runtime::CorsHandler for public_data {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
+        &[
+            ::cors_runtime::__private::CorsMethod::Get,
+            ::cors_runtime::__private::CorsMethod::Head,
+        ],
+    );
+    fn policy() -> &'static ::cors_runtime::__private::Policy {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+                "public_data",
+                <public_data as ::cors_runtime::CorsHandler>::METHODS,
+            )
+            .any_origin()
+            .any_header()
+            .expose_any()
+            .max_age(86400);
+        &POLICY
     }
-};
+}
 fn main() {}

@@ -3,35 +3,35 @@ async fn session() {}
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct session {}
-const _: () = {
-    use ::cors_runtime::{
-        AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
-    };
-    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
-    use ::core::option::Option::{None, Some};
-    impl CorsHandler for session {
-        const POLICY: &'static Policy = &Policy {
-            handler: "session",
-            origins: Origins::List(
+impl ::cors_runtime::CorsHandler for session {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
+        &[
+            ::cors_runtime::__private::CorsMethod::Get,
+            ::cors_runtime::__private::CorsMethod::Delete,
+        ],
+    );
+    fn policy() -> &'static ::cors_runtime::__private::Policy {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+                "session",
+                <session as ::cors_runtime::CorsHandler>::METHODS,
+            )
+            .origins(
                 &[
-                    AllowedOrigin::Exact("http://localhost:5173"),
-                    AllowedOrigin::Exact("http://intranet.example.com"),
+                    ::cors_runtime::__private::AllowedOrigin::exact(
+                        ::cors_runtime::__private::Scheme::Http,
+                        "localhost",
+                        ::core::option::Option::Some(5173),
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::exact(
+                        ::cors_runtime::__private::Scheme::Http,
+                        "intranet.example.com",
+                        ::core::option::Option::None,
+                    ),
                 ],
-            ),
-            methods: &[CorsMethod::Get, CorsMethod::Delete],
-            allow_methods: "GET, HEAD, DELETE",
-            allow_headers: AllowHeaders::None,
-            expose_headers: None,
-            credentials: true,
-            max_age: None,
-            private_network: false,
-            strict: false,
-            allow_insecure_origins: true,
-        };
-        fn compiled() -> &'static CompiledPolicy {
-            static COMPILED: CompiledCell = CompiledCell::new();
-            COMPILED.get(Self::POLICY)
-        }
+            )
+            .credentials()
+            .allow_insecure_origins();
+        &POLICY
     }
-};
+}
 fn main() {}

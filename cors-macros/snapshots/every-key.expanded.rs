@@ -5,38 +5,38 @@ pub async fn update_user(body: String) -> String {
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 pub struct update_user {}
-const _: () = {
-    use ::cors_runtime::{
-        AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
-    };
-    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
-    use ::core::option::Option::{None, Some};
-    impl CorsHandler for update_user {
-        const POLICY: &'static Policy = &Policy {
-            handler: "update_user",
-            origins: Origins::List(
+impl ::cors_runtime::CorsHandler for update_user {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
+        &[
+            ::cors_runtime::__private::CorsMethod::Post,
+            ::cors_runtime::__private::CorsMethod::Put,
+        ],
+    );
+    fn policy() -> &'static ::cors_runtime::__private::Policy {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+                "update_user",
+                <update_user as ::cors_runtime::CorsHandler>::METHODS,
+            )
+            .origins(
                 &[
-                    AllowedOrigin::Exact("https://app.example.com"),
-                    AllowedOrigin::Exact("https://admin.example.com"),
+                    ::cors_runtime::__private::AllowedOrigin::exact(
+                        ::cors_runtime::__private::Scheme::Https,
+                        "app.example.com",
+                        ::core::option::Option::None,
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::exact(
+                        ::cors_runtime::__private::Scheme::Https,
+                        "admin.example.com",
+                        ::core::option::Option::None,
+                    ),
                 ],
-            ),
-            methods: &[CorsMethod::Post, CorsMethod::Put],
-            allow_methods: "POST, PUT",
-            allow_headers: AllowHeaders::List {
-                names: &["authorization", "content-type"],
-                value: "authorization, content-type",
-            },
-            expose_headers: Some("x-ratelimit-remaining, x-request-id"),
-            credentials: true,
-            max_age: Some("600"),
-            private_network: true,
-            strict: false,
-            allow_insecure_origins: false,
-        };
-        fn compiled() -> &'static CompiledPolicy {
-            static COMPILED: CompiledCell = CompiledCell::new();
-            COMPILED.get(Self::POLICY)
-        }
+            )
+            .headers(&["authorization", "content-type"])
+            .expose(&["x-ratelimit-remaining", "x-request-id"])
+            .credentials()
+            .max_age(600)
+            .private_network();
+        &POLICY
     }
-};
+}
 fn main() {}

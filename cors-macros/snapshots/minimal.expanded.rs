@@ -5,30 +5,25 @@ async fn list_users() -> &'static str {
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 struct list_users {}
-const _: () = {
-    use ::cors_runtime::{
-        AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
-    };
-    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
-    use ::core::option::Option::{None, Some};
-    impl CorsHandler for list_users {
-        const POLICY: &'static Policy = &Policy {
-            handler: "list_users",
-            origins: Origins::List(&[AllowedOrigin::Exact("https://app.example.com")]),
-            methods: &[CorsMethod::Get],
-            allow_methods: "GET, HEAD",
-            allow_headers: AllowHeaders::None,
-            expose_headers: None,
-            credentials: false,
-            max_age: None,
-            private_network: false,
-            strict: false,
-            allow_insecure_origins: false,
-        };
-        fn compiled() -> &'static CompiledPolicy {
-            static COMPILED: CompiledCell = CompiledCell::new();
-            COMPILED.get(Self::POLICY)
-        }
+impl ::cors_runtime::CorsHandler for list_users {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
+        &[::cors_runtime::__private::CorsMethod::Get],
+    );
+    fn policy() -> &'static ::cors_runtime::__private::Policy {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+                "list_users",
+                <list_users as ::cors_runtime::CorsHandler>::METHODS,
+            )
+            .origins(
+                &[
+                    ::cors_runtime::__private::AllowedOrigin::exact(
+                        ::cors_runtime::__private::Scheme::Https,
+                        "app.example.com",
+                        ::core::option::Option::None,
+                    ),
+                ],
+            );
+        &POLICY
     }
-};
+}
 fn main() {}

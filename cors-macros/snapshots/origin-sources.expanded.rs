@@ -10,40 +10,39 @@ pub async fn create_order(body: String) -> String {
 #[doc(hidden)]
 #[allow(non_camel_case_types, dead_code)]
 pub struct create_order {}
-const _: () = {
-    use ::cors_runtime::{
-        AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy,
-    };
-    use ::cors_runtime::__private::{CompiledCell, CompiledPolicy};
-    use ::core::option::Option::{None, Some};
-    impl CorsHandler for create_order {
-        const POLICY: &'static Policy = &Policy {
-            handler: "create_order",
-            origins: Origins::List(
+impl ::cors_runtime::CorsHandler for create_order {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
+        &[::cors_runtime::__private::CorsMethod::Post],
+    );
+    fn policy() -> &'static ::cors_runtime::__private::Policy {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+                "create_order",
+                <create_order as ::cors_runtime::CorsHandler>::METHODS,
+            )
+            .origins(
                 &[
-                    AllowedOrigin::Exact("https://app.example.com"),
-                    AllowedOrigin::Pattern("https://*.preview.example.com"),
-                    AllowedOrigin::Pattern("http://localhost:*"),
-                    AllowedOrigin::Env("APP_CORS_ORIGINS"),
-                    AllowedOrigin::FromFn(|| ::cors_runtime::__private::origin_list(
+                    ::cors_runtime::__private::AllowedOrigin::exact(
+                        ::cors_runtime::__private::Scheme::Https,
+                        "app.example.com",
+                        ::core::option::Option::None,
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::subdomains(
+                        ::cors_runtime::__private::Scheme::Https,
+                        "preview.example.com",
+                        ::core::option::Option::None,
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::any_port(
+                        ::cors_runtime::__private::Scheme::Http,
+                        "localhost",
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::env("APP_CORS_ORIGINS"),
+                    ::cors_runtime::__private::AllowedOrigin::from_fn(|| ::cors_runtime::__private::origin_list(
                         config::partner_origins(),
                     )),
                 ],
-            ),
-            methods: &[CorsMethod::Post],
-            allow_methods: "POST",
-            allow_headers: AllowHeaders::None,
-            expose_headers: None,
-            credentials: false,
-            max_age: None,
-            private_network: false,
-            strict: true,
-            allow_insecure_origins: false,
-        };
-        fn compiled() -> &'static CompiledPolicy {
-            static COMPILED: CompiledCell = CompiledCell::new();
-            COMPILED.get(Self::POLICY)
-        }
+            )
+            .strict();
+        &POLICY
     }
-};
+}
 fn main() {}

@@ -1,13 +1,22 @@
 //! The `#[cors]` attribute. Use it through `cors-runtime`, which re-exports it.
 //!
-//! This file is a thin shim: [`cors`] hands its tokens to [`attribute::expand`], which
+//! This file is a thin shim: [`cors`] hands its tokens to `attribute::expand`, which
 //! works on `proc_macro2` streams so unit tests can call it in-process.
+//!
+//! The pipeline follows serde_derive and thiserror: `ast` parses the attribute keeping
+//! every span and `item` reads the fn's signature (its body stays tokens); `valid` checks
+//! every rule, collecting all errors, into the normalised `model`; `expand` only prints
+//! the model. The keys live in one enum, `key::Key`; the rules themselves (what a valid
+//! origin, method, header name, `max_age` is) live in the `cors-rules` crate.
 
 use proc_macro::TokenStream;
 
 mod ast;
 mod attribute;
 mod expand;
+mod item;
+mod key;
+mod model;
 mod valid;
 
 #[cfg(test)]

@@ -1,19 +1,24 @@
 //! One entry of `origins = [...]`, written in the attribute or read at startup: an exact
 //! origin or a pattern, checked together with the policy's other keys.
 
-use crate::origin::{self, OriginError};
-use crate::pattern::{self, OriginPattern};
+use crate::origin::Origin;
+#[cfg(feature = "check")]
+use crate::origin::{self, OriginError, Scheme};
+#[cfg(feature = "check")]
+use crate::pattern;
+use crate::pattern::OriginPattern;
 
 /// A valid allowed-origin entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Entry {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry<'a> {
     /// A serialized origin.
-    Exact(String),
+    Exact(Origin<'a>),
     /// A subdomain or loopback-port pattern.
-    Pattern(OriginPattern),
+    Pattern(OriginPattern<'a>),
 }
 
 /// The policy keys an entry's validity depends on.
+#[cfg(feature = "check")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
     /// The policy has `credentials`.
@@ -23,12 +28,12 @@ pub struct Context {
 }
 
 /// Checks one entry of an origin list.
-pub fn check(entry: &str, context: Context) -> Result<Entry, OriginError> {
+#[cfg(feature = "check")]
+pub fn check(entry: &str, context: Context) -> Result<Entry<'_>, OriginError> {
     let checked = if pattern::is_pattern(entry) && entry != "*" {
         Entry::Pattern(pattern::check(entry)?)
     } else {
-        origin::check(entry)?;
-        Entry::Exact(entry.to_owned())
+        Entry::Exact(origin::check(entry)?)
     };
     if context.credentials && !context.allow_insecure && is_insecure(&checked) {
         return Err(OriginError {
@@ -42,29 +47,18 @@ pub fn check(entry: &str, context: Context) -> Result<Entry, OriginError> {
 }
 
 /// `http://` on a host other than a loopback one (`localhost`, `127.0.0.0/8`, `[::1]`).
-fn is_insecure(entry: &Entry) -> bool {
+#[cfg(feature = "check")]
+fn is_insecure(entry: &Entry<'_>) -> bool {
     match entry {
-        Entry::Exact(origin) => origin.strip_prefix("http://").is_some_and(|rest| {
-            let host = rest
-                .rsplit_once(':')
-                .filter(|(h, _)| !h.ends_with('['))
-                .map_or(rest, |(h, p)| {
-                    if p.bytes().all(|b| b.is_ascii_digit()) {
-                        h
-                    } else {
-                        rest
-                    }
-                });
-            !origin::is_loopback_host(host)
-        }),
+        Entry::Exact(origin) => origin.scheme() == Scheme::Http && !origin.is_loopback(),
         Entry::Pattern(OriginPattern::Subdomains { scheme, domain, .. }) => {
-            scheme == "http" && domain != "localhost"
+            *scheme == Scheme::Http && *domain != "localhost"
         }
         Entry::Pattern(OriginPattern::AnyPort { .. }) => false,
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "check"))]
 mod tests {
     use super::*;
 
@@ -107,7 +101,11 @@ mod tests {
     fn entries_are_classified() {
         assert_eq!(
             check("https://a.example", Context::default()),
-            Ok(Entry::Exact("https://a.example".into()))
+            Ok(Entry::Exact(Origin::from_parts(
+                Scheme::Https,
+                "a.example",
+                None
+            )))
         );
         assert!(matches!(
             check("https://*.a.example", Context::default()),

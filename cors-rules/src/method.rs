@@ -57,6 +57,84 @@ impl CorsMethod {
     }
 }
 
+/// A set of [`CorsMethod`]s: the methods one handler is routed on, or a whole path's.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct MethodSet(u8);
+
+impl MethodSet {
+    /// No method.
+    pub const EMPTY: MethodSet = MethodSet(0);
+
+    /// The set of `methods`; a method listed twice counts once.
+    pub const fn of(methods: &[CorsMethod]) -> MethodSet {
+        let mut set = MethodSet::EMPTY;
+        let mut i = 0;
+        while i < methods.len() {
+            set = set.with(methods[i]);
+            i += 1;
+        }
+        set
+    }
+
+    /// `self` plus `method`.
+    pub const fn with(self, method: CorsMethod) -> MethodSet {
+        MethodSet(self.0 | 1 << method.index())
+    }
+
+    /// Whether `method` is in the set.
+    pub const fn contains(self, method: CorsMethod) -> bool {
+        self.0 & 1 << method.index() != 0
+    }
+
+    /// Every method of either set.
+    pub const fn union(self, other: MethodSet) -> MethodSet {
+        MethodSet(self.0 | other.0)
+    }
+
+    /// The methods in both sets.
+    pub const fn intersection(self, other: MethodSet) -> MethodSet {
+        MethodSet(self.0 & other.0)
+    }
+
+    /// Whether the set has no method.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The methods a router answers for a handler routed on `self`: GET brings HEAD, since
+    /// axum answers HEAD with the GET handler. The one home of that rule: the preflight's
+    /// `Access-Control-Allow-Methods`, the preflight dispatch of HEAD and the `Allow` of a
+    /// plain OPTIONS request all follow it.
+    pub const fn routed(self) -> MethodSet {
+        if self.contains(CorsMethod::Get) {
+            self.with(CorsMethod::Head)
+        } else {
+            self
+        }
+    }
+
+    /// The methods, in the order of [`CorsMethod::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = CorsMethod> {
+        CorsMethod::ALL
+            .into_iter()
+            .filter(move |m| self.contains(*m))
+    }
+
+    /// The names joined with `", "`, as in `Access-Control-Allow-Methods: GET, HEAD`.
+    pub fn join(self) -> String {
+        self.iter()
+            .map(CorsMethod::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl std::fmt::Debug for MethodSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
 /// Why a name cannot be a `#[cors]` method.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MethodError {
@@ -131,6 +209,26 @@ mod tests {
         }
         assert!(matches!(check("PROPFIND"), Err(MethodError::Unknown(_))));
         assert_eq!(CorsMethod::from_bytes(b"patch"), None);
+    }
+
+    #[test]
+    fn method_sets() {
+        let set = MethodSet::of(&[CorsMethod::Post, CorsMethod::Get, CorsMethod::Post]);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            [CorsMethod::Get, CorsMethod::Post]
+        );
+        assert_eq!(set.routed().join(), "GET, HEAD, POST");
+        assert_eq!(MethodSet::of(&[CorsMethod::Put]).routed().join(), "PUT");
+        assert!(MethodSet::EMPTY.is_empty());
+        assert!(
+            set.intersection(MethodSet::of(&[CorsMethod::Put]))
+                .is_empty()
+        );
+        assert_eq!(
+            set.union(MethodSet::of(&[CorsMethod::Patch])).join(),
+            "GET, POST, PATCH"
+        );
     }
 
     #[test]

@@ -1,151 +1,74 @@
 //! Origin patterns: `https://*.example.com` (any subdomain, any depth, never the bare
-//! domain) and `http://localhost:*` (any port, loopback hosts only).
-//!
-//! A pattern is checked like an origin (its fixed part must be in serialized form) and
-//! must not be so broad that anyone can serve a matching page: no bare `*` host, no
-//! public suffix (`*.com`, `*.co.uk`, `*.github.io`), no port wildcard on a host other
-//! than the loopback ones ([`origin::is_loopback_host`]).
+//! domain) and `http://localhost:*` (any port, loopback hosts only), typed as their parts,
+//! with the matching rule beside them.
 
-use crate::origin::{self, OriginError};
+use std::fmt;
 
-/// A parsed, valid origin pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OriginPattern {
+use crate::origin::{Origin, Scheme};
+
+#[cfg(feature = "check")]
+mod check;
+#[cfg(feature = "check")]
+pub use check::{check, is_pattern};
+
+/// A valid origin pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OriginPattern<'a> {
     /// `scheme://*.domain[:port]`: matches `scheme://label(.label)*.domain[:port]`.
     Subdomains {
         /// `http` or `https`.
-        scheme: String,
+        scheme: Scheme,
         /// The fixed part after `*.`, serialized (lower case, punycode).
-        domain: String,
+        domain: &'a str,
         /// The explicit port, if any (`None` = the scheme's default port).
         port: Option<u16>,
     },
     /// `scheme://host:*`: matches `scheme://host` with any port (or the default one).
     AnyPort {
         /// `http` or `https`.
-        scheme: String,
+        scheme: Scheme,
         /// A loopback host: `localhost`, an address in `127.0.0.0/8`, or `[::1]`.
-        host: String,
+        host: &'a str,
     },
 }
 
-/// Whether `entry` is written as a pattern (contains `*`) rather than an origin.
-pub fn is_pattern(entry: &str) -> bool {
-    entry.contains('*')
+impl OriginPattern<'_> {
+    /// Whether `origin` (as a browser serialized it) matches: subdomains only at label
+    /// boundaries and never the bare domain; any port only of the very host.
+    pub fn matches(&self, origin: &Origin<'_>) -> bool {
+        match *self {
+            OriginPattern::Subdomains {
+                scheme,
+                domain,
+                port,
+            } => {
+                origin.scheme() == scheme
+                    && origin.port() == port
+                    && origin.parent_domains().any(|parent| parent == domain)
+            }
+            OriginPattern::AnyPort { scheme, host } => {
+                origin.scheme() == scheme && origin.host() == host
+            }
+        }
+    }
 }
 
-/// Parses and checks a pattern; call only when [`is_pattern`] holds.
-pub fn check(entry: &str) -> Result<OriginPattern, OriginError> {
-    let problem = |p: String, s: Option<String>| OriginError {
-        problem: p,
-        suggestion: s,
-    };
-    if let Some(without_slash) = entry.strip_suffix('/')
-        && check(without_slash).is_ok()
-    {
-        return Err(problem(
-            format!(
-                "`{entry}` ends with `/`: browsers send the origin without it, so this never matches"
-            ),
-            Some(without_slash.to_owned()),
-        ));
-    }
-    let Some((scheme, rest)) = entry.split_once("://") else {
-        return Err(problem(
-            format!(
-                "`{entry}` has no scheme; a pattern is `https://*.example.com` or `http://localhost:*`"
-            ),
-            None,
-        ));
-    };
-    if rest == "*" || rest.starts_with("*:") {
-        return Err(problem(
-            format!(
-                "`{entry}` matches every site; list the origins, or use `\"*\"` for a public, credential-free API"
-            ),
-            None,
-        ));
-    }
-    if let Some(host) = rest.strip_suffix(":*") {
-        if host.contains('*') {
-            return Err(problem(
-                format!(
-                    "`{entry}` has two wildcards; use either `*.` for subdomains or `:*` for ports"
-                ),
-                None,
-            ));
+impl fmt::Display for OriginPattern<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OriginPattern::Subdomains {
+                scheme,
+                domain,
+                port,
+            } => {
+                write!(f, "{}://*.{domain}", scheme.as_str())?;
+                match port {
+                    Some(port) => write!(f, ":{port}"),
+                    None => Ok(()),
+                }
+            }
+            OriginPattern::AnyPort { scheme, host } => write!(f, "{}://{host}:*", scheme.as_str()),
         }
-        let fixed = format!("{scheme}://{host}");
-        origin::check(&fixed).map_err(|e| pattern_error(e, &fixed, entry, |s| format!("{s}:*")))?;
-        let host = fixed[scheme.len() + 3..].to_owned();
-        if !origin::is_loopback_host(&host) {
-            return Err(problem(
-                format!(
-                    "`{entry}`: a port wildcard is only allowed on loopback hosts (`localhost`, `127.0.0.0/8`, `[::1]`); `{host}` can be served by others on any port, so list its ports explicitly"
-                ),
-                None,
-            ));
-        }
-        return Ok(OriginPattern::AnyPort {
-            scheme: scheme.to_owned(),
-            host,
-        });
-    }
-    let Some(domain_and_port) = rest.strip_prefix("*.") else {
-        return Err(problem(
-            format!(
-                "`{entry}`: a `*` must be the whole leftmost label (`https://*.example.com`) or the whole port (`http://localhost:*`)"
-            ),
-            None,
-        ));
-    };
-    if domain_and_port.contains('*') {
-        return Err(problem(
-            format!("`{entry}` has two wildcards; use one `*.` for subdomains at any depth"),
-            None,
-        ));
-    }
-    let fixed = format!("{scheme}://{domain_and_port}");
-    origin::check(&fixed)
-        .map_err(|e| pattern_error(e, &fixed, entry, |s| s.replacen("://", "://*.", 1)))?;
-    let url = url::Url::parse(&fixed).map_err(|e| problem(e.to_string(), None))?;
-    let domain = match url.host() {
-        Some(url::Host::Domain(d)) => d.to_owned(),
-        _ => {
-            return Err(problem(
-                format!("`{entry}`: subdomain patterns need a domain name, not an IP address"),
-                None,
-            ));
-        }
-    };
-    if domain != "localhost" && psl::suffix_str(&domain) == Some(domain.as_str()) {
-        return Err(problem(
-            format!(
-                "`{entry}` is too broad: `{domain}` is a public suffix, so anyone can register a matching site; name your own domain, e.g. `{scheme}://*.example.{domain}`"
-            ),
-            None,
-        ));
-    }
-    Ok(OriginPattern::Subdomains {
-        scheme: scheme.to_owned(),
-        domain,
-        port: url.port(),
-    })
-}
-
-/// Re-targets an origin error on the fixed part (`fixed`, e.g. `https://Example.com`)
-/// to the pattern the user wrote (`entry`, e.g. `https://*.Example.com`).
-fn pattern_error(
-    e: OriginError,
-    fixed: &str,
-    entry: &str,
-    to_pattern: impl Fn(&str) -> String,
-) -> OriginError {
-    OriginError {
-        suggestion: e.suggestion.as_deref().map(&to_pattern),
-        problem: e
-            .problem
-            .replace(&format!("`{fixed}`"), &format!("`{entry}`")),
     }
 }
 
@@ -153,80 +76,51 @@ fn pattern_error(
 mod tests {
     use super::*;
 
-    fn subdomains(scheme: &str, domain: &str, port: Option<u16>) -> OriginPattern {
-        OriginPattern::Subdomains {
-            scheme: scheme.into(),
-            domain: domain.into(),
-            port,
-        }
+    fn matches(pattern: OriginPattern<'_>, origin: &str) -> bool {
+        Origin::from_request(origin.as_bytes()).is_some_and(|o| pattern.matches(&o))
     }
 
     #[test]
-    fn valid_patterns_parse() {
-        assert_eq!(
-            check("https://*.example.com"),
-            Ok(subdomains("https", "example.com", None))
-        );
-        assert_eq!(
-            check("https://*.example.co.uk:8443"),
-            Ok(subdomains("https", "example.co.uk", Some(8443)))
-        );
-        assert_eq!(
-            check("http://*.localhost"),
-            Ok(subdomains("http", "localhost", None))
-        );
-        for host in ["localhost", "127.0.0.1", "127.0.0.2", "[::1]"] {
-            assert_eq!(
-                check(&format!("http://{host}:*")),
-                Ok(OriginPattern::AnyPort {
-                    scheme: "http".into(),
-                    host: host.to_string()
-                })
-            );
+    fn subdomains_match_at_label_boundaries_only() {
+        let pattern = OriginPattern::Subdomains {
+            scheme: Scheme::Https,
+            domain: "example.com",
+            port: None,
+        };
+        assert_eq!(pattern.to_string(), "https://*.example.com");
+        for hit in ["https://a.example.com", "https://a.b.example.com"] {
+            assert!(matches(pattern, hit), "{hit}");
         }
-    }
-
-    #[test]
-    fn too_broad_patterns_are_refused() {
-        for bad in [
-            "https://*",
-            "https://*:*",
-            "https://*.com",
-            "https://*.co.uk",
-            "https://*.github.io",
-            "https://example.com:*",
-            "http://192.168.1.10:*",
-            "https://*.example.com:*",
-            "https://a*.example.com",
-            "https://*example.com",
-            "https://*.*.example.com",
-            "https://*.127.0.0.1",
-            "*.example.com",
+        for miss in [
+            "https://example.com",
+            "https://aexample.com",
+            "https://a.example.com.evil.net",
+            "http://a.example.com",
+            "https://a.example.com:8443",
+            "https://A.example.com",
+            "https://a..example.com",
         ] {
-            assert!(check(bad).is_err(), "{bad}");
+            assert!(!matches(pattern, miss), "{miss}");
         }
     }
 
     #[test]
-    fn fixed_part_must_be_serialized() {
-        let e = check("https://*.Example.com/").unwrap_err();
-        assert_eq!(e.suggestion.as_deref(), Some("https://*.example.com"));
-        let e = check("http://LOCALHOST:*").unwrap_err();
-        assert_eq!(e.suggestion.as_deref(), Some("http://localhost:*"));
-        // The message names the pattern as written, not its fixed part.
-        let e = check("https://*.Example.com").unwrap_err();
-        assert!(
-            e.problem
-                .starts_with("`https://*.Example.com` has upper-case"),
-            "{e}"
-        );
-        for (bad, good) in [
-            ("https://*.example.com/", "https://*.example.com"),
-            ("http://localhost:*/", "http://localhost:*"),
+    fn any_port_matches_only_its_host() {
+        let pattern = OriginPattern::AnyPort {
+            scheme: Scheme::Http,
+            host: "localhost",
+        };
+        assert_eq!(pattern.to_string(), "http://localhost:*");
+        for hit in ["http://localhost", "http://localhost:5173"] {
+            assert!(matches(pattern, hit), "{hit}");
+        }
+        for miss in [
+            "https://localhost:5173",
+            "http://localhost.evil.com:5173",
+            "http://127.0.0.1:5173",
+            "http://localhost:80",
         ] {
-            let e = check(bad).unwrap_err();
-            assert!(e.problem.contains("ends with `/`"), "{e}");
-            assert_eq!(e.suggestion.as_deref(), Some(good));
+            assert!(!matches(pattern, miss), "{miss}");
         }
     }
 }

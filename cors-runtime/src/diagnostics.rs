@@ -4,11 +4,12 @@
 use std::fmt;
 
 use axum::extract::MatchedPath;
+use cors_rules::entry::Entry;
 use http::{HeaderValue, Request};
 
 use crate::compiled::CompiledPolicy;
-use crate::policy::{AllowHeaders, AllowedOrigin, Origins};
-use crate::request_headers::{HeaderRefusal, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
+use crate::policy::{Allowed, AllowedOrigin, Names};
+use cors_rules::request_headers::{ListError, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
 
 /// Why a CORS request got no permission.
 #[derive(Debug)]
@@ -18,7 +19,7 @@ pub(crate) enum Refusal<'a> {
     /// A preflight named a method no handler of this path is routed on.
     Method(&'a [u8]),
     /// A preflight asked for request headers the policy does not allow.
-    Headers(HeaderRefusal<'a>),
+    Headers(ListError<'a>),
     /// Strict mode: a state-changing cross-origin request from a disallowed origin.
     Strict,
 }
@@ -48,10 +49,10 @@ impl fmt::Display for Reason<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.refusal, self.policy) {
             (Refusal::Origin, Some(p)) => match p.policy.origins {
-                Origins::List(list) => {
+                Some(list) => {
                     write!(f, "origin not in allowed origins {}", ListedOrigins(list))
                 }
-                Origins::Any => write!(f, "origin refused"),
+                None => write!(f, "origin refused"),
             },
             (Refusal::Origin, None) => write!(f, "origin refused"),
             (Refusal::Method(m), _) => write!(
@@ -64,26 +65,26 @@ impl fmt::Display for Reason<'_, '_> {
                 "strict mode: state-changing cross-origin request from a disallowed origin; the handler did not run"
             ),
             (Refusal::Headers(h), p) => match h {
-                HeaderRefusal::TooLarge(n) => write!(
+                ListError::TooLarge(n) => write!(
                     f,
                     "Access-Control-Request-Headers is {n} bytes, over the {MAX_REQUEST_HEADERS_BYTES}-byte cap"
                 ),
-                HeaderRefusal::TooManyEmptyItems => write!(
+                ListError::TooManyEmptyItems => write!(
                     f,
                     "Access-Control-Request-Headers has more than {MAX_EMPTY_ITEMS} empty items"
                 ),
-                HeaderRefusal::NotAToken(name) => {
+                ListError::NotAToken(name) => {
                     write!(
                         f,
                         "requested header `{}` is not a valid name",
                         Lossy(Some(name))
                     )
                 }
-                HeaderRefusal::NotAllowed(name) => {
+                ListError::NotAllowed(name) => {
                     write!(f, "header `{}` not in allowed headers ", Lossy(Some(name)))?;
-                    match p.map(|p| p.policy.allow_headers) {
-                        Some(AllowHeaders::List { names, .. }) => write!(f, "{names:?}"),
-                        Some(AllowHeaders::Any) => {
+                    match p.map(|p| p.policy.headers) {
+                        Some(Names::List(names)) => write!(f, "{names:?}"),
+                        Some(Names::Any) => {
                             write!(f, "\"*\" (which never covers authorization)")
                         }
                         _ => write!(f, "[]"),
@@ -116,10 +117,10 @@ impl fmt::Display for ListedOrigins {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            match origin {
-                AllowedOrigin::Exact(o) | AllowedOrigin::Pattern(o) => write!(f, "{o:?}")?,
-                AllowedOrigin::Env(name) => write!(f, "env({name:?})")?,
-                AllowedOrigin::FromFn(_) => f.write_str("from_fn(..)")?,
+            match origin.0 {
+                Allowed::Checked(Entry::Exact(o)) => write!(f, "\"{o}\"")?,
+                Allowed::Checked(Entry::Pattern(p)) => write!(f, "\"{p}\"")?,
+                Allowed::Source(source) => write!(f, "{}", source.kind)?,
             }
         }
         f.write_str("]")

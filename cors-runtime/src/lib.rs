@@ -83,16 +83,23 @@ mod vary;
 /// `credentials` with `"*"`, `*.com`, a lower-case method, ...) is a compile error on the
 /// offending token, with the fix in the message. The fn itself is left unchanged; a
 /// hidden struct of the same name carries the policy ([`CorsHandler`]).
+///
+/// When `cors-runtime` is renamed in `Cargo.toml` (`my_cors = { package = "cors-runtime", .. }`)
+/// or reached through a crate that re-exports it, say where it is with
+/// `crate = my_cors`, as with serde and tokio.
 pub use cors_macros::cors;
-pub use policy::{AllowHeaders, AllowedOrigin, CorsHandler, CorsMethod, Origins, Policy};
-pub use request_headers::{MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
+pub use policy::CorsHandler;
 pub use startup::StartupError;
 
-/// Items the macros expand to. Not a stable API.
+/// What `#[cors]` and `cors_routes!` expand to. Not a public API: it changes without notice.
+/// Its constructors are `const fn`s that establish what the runtime relies on, so a
+/// policy cannot be built or read any other way.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::compiled::{CompiledCell, CompiledPolicy};
+    pub use crate::policy::{AllowedOrigin, Policy};
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
+    pub use cors_rules::method::{CorsMethod, MethodSet};
+    pub use cors_rules::origin::Scheme;
 
     /// Turns what a `from_fn(...)` function returns into the list the runtime checks.
     pub fn origin_list(origins: impl OriginList) -> Vec<String> {
@@ -151,7 +158,7 @@ macro_rules! cors_routes {
     };
     (@build [$($handler:path),+] $($finish:tt)+) => {{
         const _: () = $crate::__private::assert_one_handler_per_method(&[
-            $(<$handler as $crate::CorsHandler>::POLICY.methods),+
+            $(<$handler as $crate::CorsHandler>::METHODS),+
         ]);
         $crate::__private::CorsRoutes::new()
             $(.handler::<$handler, _, _>($handler))+

@@ -4,6 +4,8 @@
 
 use http::{HeaderMap, HeaderValue, header::ORIGIN};
 
+use cors_rules::entry::Entry;
+use cors_rules::origin::Origin;
 use cors_rules::pattern::OriginPattern;
 
 use crate::compiled::CompiledPolicy;
@@ -25,34 +27,31 @@ pub(crate) enum OriginVerdict {
 #[derive(Debug, Default)]
 pub(crate) struct OriginSet {
     /// Serialized origins, sorted byte-wise; each is also the value to echo.
-    pub(crate) exact: Box<[HeaderValue]>,
-    /// `(scheme, domain, port)` of `scheme://*.domain[:port]`, sorted.
-    pub(crate) subdomains: Box<[(String, String, Option<u16>)]>,
-    /// `(scheme, host)` of `scheme://host:*`.
-    pub(crate) any_port: Box<[(String, String)]>,
+    exact: Box<[HeaderValue]>,
+    /// `scheme://*.domain[:port]` patterns, sorted, for a binary search per parent domain.
+    subdomains: Box<[OriginPattern<'static>]>,
+    /// `scheme://host:*` patterns (a few loopback hosts at most).
+    any_port: Box<[OriginPattern<'static>]>,
 }
 
 impl OriginSet {
     /// Builds the set from checked entries.
-    pub(crate) fn new(exact: Vec<String>, patterns: Vec<OriginPattern>) -> OriginSet {
-        let mut exact: Vec<HeaderValue> = exact
-            .into_iter()
-            .filter_map(|o| HeaderValue::from_str(&o).ok())
-            .collect();
-        exact.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
-        exact.dedup();
+    pub(crate) fn new(entries: &[Entry<'static>]) -> OriginSet {
+        let mut exact = Vec::new();
         let mut subdomains = Vec::new();
         let mut any_port = Vec::new();
-        for pattern in patterns {
-            match pattern {
-                OriginPattern::Subdomains {
-                    scheme,
-                    domain,
-                    port,
-                } => subdomains.push((scheme, domain, port)),
-                OriginPattern::AnyPort { scheme, host } => any_port.push((scheme, host)),
+        for entry in entries {
+            match entry {
+                // A serialized origin is visible ASCII, a valid header value.
+                Entry::Exact(origin) => {
+                    exact.extend(HeaderValue::from_str(&origin.to_string()).ok())
+                }
+                Entry::Pattern(p @ OriginPattern::Subdomains { .. }) => subdomains.push(*p),
+                Entry::Pattern(p @ OriginPattern::AnyPort { .. }) => any_port.push(*p),
             }
         }
+        exact.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        exact.dedup();
         subdomains.sort();
         OriginSet {
             exact: exact.into(),
@@ -71,73 +70,22 @@ impl OriginSet {
         {
             return Some(self.exact[i].clone());
         }
-        if (!self.subdomains.is_empty() || !self.any_port.is_empty())
-            && self.matches_pattern(std::str::from_utf8(bytes).ok()?)
-        {
-            return Some(origin.clone());
+        if self.subdomains.is_empty() && self.any_port.is_empty() {
+            return None;
         }
-        None
+        let parsed = Origin::from_request(bytes)?;
+        let allowed = self.any_port.iter().any(|p| p.matches(&parsed))
+            || parsed.parent_domains().any(|domain| {
+                // The pattern this origin would need, looked up among the sorted ones.
+                let wanted = OriginPattern::Subdomains {
+                    scheme: parsed.scheme(),
+                    domain,
+                    port: parsed.port(),
+                };
+                self.subdomains.binary_search(&wanted).is_ok()
+            });
+        allowed.then(|| origin.clone())
     }
-
-    fn matches_pattern(&self, origin: &str) -> bool {
-        let Some((scheme, authority)) = origin.split_once("://") else {
-            return false;
-        };
-        let Some((host, port)) = split_port(scheme, authority) else {
-            return false;
-        };
-        let any_port = self.any_port.iter().any(|(s, h)| s == scheme && h == host);
-        any_port || self.matches_subdomain(scheme, host, port)
-    }
-
-    /// Tries each proper suffix of `host` that starts at a label boundary, so
-    /// `a.example.com.evil.net` and `aexample.com` never match `*.example.com`.
-    fn matches_subdomain(&self, scheme: &str, host: &str, port: Option<u16>) -> bool {
-        if self.subdomains.is_empty() || !is_dns_host(host) {
-            return false;
-        }
-        host.match_indices('.').any(|(dot, _)| {
-            let domain = &host[dot + 1..];
-            self.subdomains
-                .binary_search_by(|(s, d, p)| {
-                    (s.as_str(), d.as_str(), *p).cmp(&(scheme, domain, port))
-                })
-                .is_ok()
-        })
-    }
-}
-
-/// Splits `host[:port]` of a serialized origin. A port must be what a browser would
-/// serialize: digits without a leading zero, 1-65535, not the scheme's default.
-fn split_port<'a>(scheme: &str, authority: &'a str) -> Option<(&'a str, Option<u16>)> {
-    let (host, port) = match authority.rfind(':') {
-        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
-        _ => (authority, None),
-    };
-    let Some(port) = port else {
-        return Some((host, None));
-    };
-    if port.is_empty() || port.starts_with('0') || !port.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let port: u16 = port.parse().ok()?;
-    let default = match scheme {
-        "http" => 80,
-        "https" => 443,
-        _ => return None,
-    };
-    (port != default).then_some((host, Some(port)))
-}
-
-/// Lower-case DNS labels: what a browser serializes, so upper case never matches.
-fn is_dns_host(host: &str) -> bool {
-    !host.is_empty()
-        && host.split('.').all(|label| {
-            !label.is_empty()
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        })
 }
 
 impl CompiledPolicy {
@@ -165,14 +113,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn set(exact: &[&str], patterns: &[&str]) -> OriginSet {
-        OriginSet::new(
-            exact.iter().map(|s| s.to_string()).collect(),
-            patterns
-                .iter()
-                .map(|p| cors_rules::pattern::check(p).unwrap())
-                .collect(),
-        )
+    fn set(exact: &[&'static str], patterns: &[&'static str]) -> OriginSet {
+        let exact = exact
+            .iter()
+            .map(|o| Entry::Exact(cors_rules::origin::check(o).unwrap()));
+        let patterns = patterns
+            .iter()
+            .map(|p| Entry::Pattern(cors_rules::pattern::check(p).unwrap()));
+        OriginSet::new(&exact.chain(patterns).collect::<Vec<_>>())
     }
 
     fn allowed(set: &OriginSet, origin: &[u8]) -> bool {

@@ -1,105 +1,269 @@
-//! The policy of one handler, as plain `const` data written by `#[cors]`.
-//!
-//! Everything here is built by the macro at compile time: lists are sorted, header values
-//! are pre-joined strings, so nothing is formatted per request.
+//! The policy of one annotated handler, as `#[cors]` writes it: a `static` built by
+//! `const fn` constructors that establish every invariant the runtime relies on (lower-case
+//! token header names, sorted for binary search; `max_age` within its limit; origins in
+//! serialized form), so no invariant is left to the macro's good behaviour and an added key
+//! is a new constructor, not a breaking change. Reached only through `__private`.
 
-use axum::routing::MethodFilter;
+use std::sync::OnceLock;
 
-/// The CORS policy of one annotated handler.
-///
-/// `#[cors(...)]` writes one of these as a `const`; `cargo expand` shows it. All lists are
-/// sorted so lookups are binary searches.
-#[derive(Debug, Clone, Copy)]
+use cors_rules::entry::Entry;
+use cors_rules::header::is_tchar;
+use cors_rules::method::MethodSet;
+use cors_rules::origin::{Origin, Scheme};
+use cors_rules::pattern::OriginPattern;
+
+use crate::compiled::CompiledPolicy;
+use crate::startup::{self, Source};
+
+/// The CORS policy of one handler. Built by the expansion of `#[cors]` with
+/// [`Policy::new`] and the key methods; its fields are private.
+#[derive(Debug)]
 pub struct Policy {
-    /// The handler's fn name, used in diagnostics.
-    pub handler: &'static str,
-    /// Which request origins are allowed.
-    pub origins: Origins,
-    /// The methods the handler is routed on (and the preflight allows).
-    pub methods: &'static [CorsMethod],
-    /// `Access-Control-Allow-Methods` value of a successful preflight.
-    pub allow_methods: &'static str,
-    /// Which request headers a preflight may ask for.
-    pub allow_headers: AllowHeaders,
-    /// `Access-Control-Expose-Headers` value of actual responses, if any.
-    pub expose_headers: Option<&'static str>,
-    /// Whether `Access-Control-Allow-Credentials: true` is sent.
-    pub credentials: bool,
-    /// `Access-Control-Max-Age` value of a successful preflight, if any.
-    pub max_age: Option<&'static str>,
-    /// Whether `Access-Control-Allow-Private-Network: true` may be sent.
-    pub private_network: bool,
-    /// `strict`: refuse disallowed cross-origin state-changing requests with `403` before
-    /// the handler runs.
-    pub strict: bool,
-    /// `dangerously_allow_insecure_origins`: lets `credentials` go with `http://` origins
-    /// other than loopback ones (also for origins read at startup).
-    pub allow_insecure_origins: bool,
+    pub(crate) handler: &'static str,
+    pub(crate) methods: MethodSet,
+    /// `None`: any origin (`origins = "*"`).
+    pub(crate) origins: Option<&'static [AllowedOrigin]>,
+    pub(crate) headers: Names,
+    pub(crate) expose: Names,
+    pub(crate) credentials: bool,
+    pub(crate) max_age: Option<u32>,
+    pub(crate) private_network: bool,
+    pub(crate) strict: bool,
+    pub(crate) allow_insecure_origins: bool,
+    /// Built once per process, when the first router mounting the handler is built.
+    compiled: OnceLock<CompiledPolicy>,
 }
 
-/// The origins a policy allows.
+/// `headers` or `expose`: none, `"*"`, or lower-case names sorted byte-wise.
 #[derive(Debug, Clone, Copy)]
-pub enum Origins {
-    /// `origins = "*"`: any origin, answered with the constant `*` (anonymous requests only).
-    Any,
-    /// The listed entries, in the order written.
-    List(&'static [AllowedOrigin]),
-}
-
-/// One entry of `origins = [...]`.
-#[derive(Debug, Clone, Copy)]
-pub enum AllowedOrigin {
-    /// A serialized origin, matched byte for byte: `"https://app.example.com"`.
-    Exact(&'static str),
-    /// `"https://*.example.com"` or `"http://localhost:*"`.
-    Pattern(&'static str),
-    /// `env("NAME")`: a comma-separated list read once per process, when the first router
-    /// mounting the handler is built.
-    Env(&'static str),
-    /// `from_fn(path)`: a list returned by a function, called once per process, when the first
-    /// router mounting the handler is built.
-    FromFn(fn() -> Vec<String>),
-}
-
-/// The request headers a preflight may ask for.
-#[derive(Debug, Clone, Copy)]
-pub enum AllowHeaders {
-    /// No `headers` key: a preflight asking for any header fails.
+pub(crate) enum Names {
     None,
-    /// `headers = "*"`: any header except `authorization` (Fetch, CORS-preflight fetch, step 7.8).
     Any,
-    /// Listed names.
-    List {
-        /// Lower-case names, sorted byte-wise.
-        names: &'static [&'static str],
-        /// The pre-joined `Access-Control-Allow-Headers` value.
-        value: &'static str,
-    },
+    List(&'static [&'static str]),
 }
 
-pub use cors_rules::method::CorsMethod;
+impl Policy {
+    /// The policy of the fn `handler`, routed on `methods`, allowing no origin yet.
+    pub const fn new(handler: &'static str, methods: MethodSet) -> Policy {
+        Policy {
+            handler,
+            methods,
+            origins: Some(&[]),
+            headers: Names::None,
+            expose: Names::None,
+            credentials: false,
+            max_age: None,
+            private_network: false,
+            strict: false,
+            allow_insecure_origins: false,
+            compiled: OnceLock::new(),
+        }
+    }
 
-/// The axum filter that routes `method`.
-pub(crate) const fn filter(method: CorsMethod) -> MethodFilter {
-    match method {
-        CorsMethod::Get => MethodFilter::GET,
-        CorsMethod::Head => MethodFilter::HEAD,
-        CorsMethod::Post => MethodFilter::POST,
-        CorsMethod::Put => MethodFilter::PUT,
-        CorsMethod::Delete => MethodFilter::DELETE,
-        CorsMethod::Patch => MethodFilter::PATCH,
+    /// `origins = [...]`.
+    pub const fn origins(mut self, origins: &'static [AllowedOrigin]) -> Policy {
+        self.origins = Some(origins);
+        self
+    }
+
+    /// `origins = "*"`.
+    pub const fn any_origin(mut self) -> Policy {
+        self.origins = None;
+        self
+    }
+
+    /// `headers = [...]`: lower-case tokens, sorted, each once.
+    pub const fn headers(mut self, names: &'static [&'static str]) -> Policy {
+        self.headers = Names::List(sorted_names(names));
+        self
+    }
+
+    /// `headers = "*"`.
+    pub const fn any_header(mut self) -> Policy {
+        self.headers = Names::Any;
+        self
+    }
+
+    /// `expose = [...]`: lower-case tokens, sorted, each once.
+    pub const fn expose(mut self, names: &'static [&'static str]) -> Policy {
+        self.expose = Names::List(sorted_names(names));
+        self
+    }
+
+    /// `expose = "*"`.
+    pub const fn expose_any(mut self) -> Policy {
+        self.expose = Names::Any;
+        self
+    }
+
+    /// `credentials`.
+    pub const fn credentials(mut self) -> Policy {
+        self.credentials = true;
+        self
+    }
+
+    /// `max_age = seconds`, at most one day.
+    pub const fn max_age(mut self, seconds: u32) -> Policy {
+        assert!(
+            seconds as u64 <= cors_rules::MAX_AGE_LIMIT,
+            "max_age is at most 86400"
+        );
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// `private_network`.
+    pub const fn private_network(mut self) -> Policy {
+        self.private_network = true;
+        self
+    }
+
+    /// `strict`.
+    pub const fn strict(mut self) -> Policy {
+        self.strict = true;
+        self
+    }
+
+    /// `dangerously_allow_insecure_origins`.
+    pub const fn allow_insecure_origins(mut self) -> Policy {
+        self.allow_insecure_origins = true;
+        self
+    }
+
+    /// The policy ready for requests, built on first use.
+    ///
+    /// # Panics
+    /// On first use, when the policy's `env(...)` or `from_fn(...)` origins are invalid,
+    /// with a [`StartupError`](crate::StartupError) listing every bad entry; nothing is
+    /// kept, so the next use checks again.
+    pub(crate) fn compiled(&'static self) -> &'static CompiledPolicy {
+        self.compiled
+            .get_or_init(|| CompiledPolicy::new(self).unwrap_or_else(|e| panic!("{e}")))
     }
 }
 
-/// Implemented by `#[cors]` for the hidden braced struct that shares the handler's name.
-///
-/// `cors_routes![handler]` reads the policy through it; users do not implement it.
-pub trait CorsHandler {
-    /// The handler's policy.
-    const POLICY: &'static Policy;
+/// The invariant of a header name list: lower-case tokens, strictly increasing byte-wise
+/// (sorted, no name twice), so a lookup is a binary search.
+const fn sorted_names(names: &'static [&'static str]) -> &'static [&'static str] {
+    let mut i = 0;
+    while i < names.len() {
+        let name = names[i].as_bytes();
+        let mut j = 0;
+        while j < name.len() {
+            assert!(
+                is_tchar(name[j]) && !name[j].is_ascii_uppercase(),
+                "header names are lower-case tokens"
+            );
+            j += 1;
+        }
+        assert!(!name.is_empty(), "header names are not empty");
+        if i > 0 {
+            assert!(
+                is_before(names[i - 1].as_bytes(), name),
+                "header names are sorted and listed once"
+            );
+        }
+        i += 1;
+    }
+    names
+}
 
-    /// The policy ready for requests, built once per process (`#[cors]` keeps it in a
-    /// `static`).
+/// `a < b` byte-wise, in a `const fn`.
+const fn is_before(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// One entry of `origins = [...]`: checked at compile time (an origin or a pattern, kept
+/// as its parts), or a source read when the first router is built.
+#[derive(Debug, Clone, Copy)]
+pub struct AllowedOrigin(pub(crate) Allowed);
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Allowed {
+    Checked(Entry<'static>),
+    Source(Source),
+}
+
+impl AllowedOrigin {
+    /// `"scheme://host[:port]"`, checked by `#[cors]`.
+    pub const fn exact(scheme: Scheme, host: &'static str, port: Option<u16>) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Checked(Entry::Exact(Origin::from_parts(
+            scheme, host, port,
+        ))))
+    }
+
+    /// `"scheme://*.domain[:port]"`, checked by `#[cors]`.
+    pub const fn subdomains(
+        scheme: Scheme,
+        domain: &'static str,
+        port: Option<u16>,
+    ) -> AllowedOrigin {
+        assert!(!domain.is_empty(), "a pattern names a domain");
+        AllowedOrigin(Allowed::Checked(Entry::Pattern(
+            OriginPattern::Subdomains {
+                scheme,
+                domain,
+                port,
+            },
+        )))
+    }
+
+    /// `"scheme://host:*"`, checked by `#[cors]`.
+    pub const fn any_port(scheme: Scheme, host: &'static str) -> AllowedOrigin {
+        assert!(!host.is_empty(), "a pattern names a host");
+        AllowedOrigin(Allowed::Checked(Entry::Pattern(OriginPattern::AnyPort {
+            scheme,
+            host,
+        })))
+    }
+
+    /// `env("NAME")`: a comma-separated list, read and checked once per process.
+    pub const fn env(name: &'static str) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Source(Source::env(name)))
+    }
+
+    /// `from_fn(path)`: a list returned by a function, called and checked once per process.
+    pub const fn from_fn(function: fn() -> Vec<String>) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Source(Source::from_fn(function)))
+    }
+}
+
+/// Implemented by `#[cors]` for the hidden braced struct that shares the handler's name,
+/// so [`cors_routes!`](crate::cors_routes) can mount the handler with its policy.
+///
+/// Users name it only to check a policy's run-time origins before building the router
+/// ([`CorsHandler::check_origins`]); its other items are `#[cors]`'s own.
+pub trait CorsHandler {
+    /// The methods the handler is routed on (read at compile time by `cors_routes!`).
     #[doc(hidden)]
-    fn compiled() -> &'static crate::compiled::CompiledPolicy;
+    const METHODS: MethodSet;
+
+    /// The handler's policy.
+    #[doc(hidden)]
+    fn policy() -> &'static Policy;
+
+    /// Reads and checks the origins the policy takes from `env(...)` or `from_fn(...)`,
+    /// exactly as building a router that mounts the handler does, and returns every
+    /// problem instead of panicking.
+    ///
+    /// ```
+    /// use cors_runtime::{CorsHandler, cors};
+    ///
+    /// #[cors(origins = [env("DOC_EXAMPLE_PARTNER_ORIGINS")], methods = [GET])]
+    /// async fn partners() {}
+    ///
+    /// // The variable is not set here, so the router would panic; this says why instead.
+    /// let error = <partners as CorsHandler>::check_origins().unwrap_err();
+    /// assert!(error.to_string().contains("DOC_EXAMPLE_PARTNER_ORIGINS is not set"));
+    /// ```
+    fn check_origins() -> Result<(), crate::StartupError> {
+        startup::resolve(Self::policy()).map(|_| ())
+    }
 }

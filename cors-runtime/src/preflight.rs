@@ -26,14 +26,16 @@ use crate::cors_headers::{
 };
 use crate::diagnostics::{Refusal, refused};
 use crate::origin::OriginVerdict;
-use crate::policy::CorsMethod;
 use crate::request_headers::check_request_headers;
 use crate::vary::VARY_PREFLIGHT;
+use cors_rules::method::{CorsMethod, MethodSet};
 
 /// The policy of each method routed on one path, indexed by [`CorsMethod::index`].
 #[derive(Debug, Default)]
 pub(crate) struct PreflightTable {
-    pub(crate) by_method: [Option<&'static CompiledPolicy>; 6],
+    pub(crate) by_method: [Option<&'static CompiledPolicy>; CorsMethod::ALL.len()],
+    /// Every method routed on the path, HEAD with GET.
+    pub(crate) routed: MethodSet,
 }
 
 /// Turns the path's OPTIONS handler into its preflight endpoint.
@@ -141,7 +143,7 @@ impl PreflightTable {
                 .iter()
                 .map(HeaderValue::as_bytes)
         };
-        if let Err(why) = check_request_headers(requested_headers, policy.policy.allow_headers) {
+        if let Err(why) = check_request_headers(requested_headers, policy.policy.headers) {
             refused(request, Some(policy), Refusal::Headers(why));
             return failure();
         }

@@ -9,7 +9,9 @@ use http::{HeaderValue, StatusCode, header::ALLOW};
 
 use crate::actual::WithPolicy;
 use crate::compiled::CompiledPolicy;
-use crate::policy::{CorsHandler, CorsMethod, filter as method_filter};
+use cors_rules::method::{CorsMethod, MethodSet};
+
+use crate::policy::CorsHandler;
 use crate::preflight::{PreflightLayer, PreflightTable};
 
 /// Builder behind `cors_routes!`; not meant to be named by users.
@@ -56,7 +58,7 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
-        match self.table.add(P::compiled()) {
+        match self.table.add(P::policy().compiled()) {
             Some(filter) => {
                 self.router = self.router.on(filter, WithPolicy::<P, H>::new(handler));
                 self
@@ -67,21 +69,16 @@ where
 
     /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests get `204` with `Allow`.
     pub fn finish(self) -> MethodRouter<S> {
-        let allow = allow_header(&self.table);
+        let allow = allow_header(self.table.routed);
         self.finish_with_options(move || async move { (StatusCode::NO_CONTENT, [(ALLOW, allow)]) })
     }
 
     /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests go to `options`.
-    pub fn finish_with_options<H, T>(mut self, options: H) -> MethodRouter<S>
+    pub fn finish_with_options<H, T>(self, options: H) -> MethodRouter<S>
     where
         H: Handler<T, S>,
         T: 'static,
     {
-        // axum answers HEAD with the GET handler, so the GET policy covers HEAD (DESIGN 3.5).
-        let by_method = &mut self.table.by_method;
-        if by_method[CorsMethod::Head.index()].is_none() {
-            by_method[CorsMethod::Head.index()] = by_method[CorsMethod::Get.index()];
-        }
         let layer = PreflightLayer {
             table: Arc::new(self.table),
         };
@@ -90,29 +87,40 @@ where
 }
 
 impl PreflightTable {
-    /// Records `policy` for its methods; the filter routing them, if it has any. Not
-    /// generic over the handler, so it is compiled once, not once per handler.
+    /// Records `policy` for every method a router answers with its handler
+    /// ([`MethodSet::routed`]: HEAD with GET, unless a handler of its own has HEAD); the
+    /// filter routing its methods, if it has any. Not generic over the handler, so it is
+    /// compiled once, not once per handler.
     fn add(&mut self, policy: &'static CompiledPolicy) -> Option<MethodFilter> {
-        let mut filter: Option<MethodFilter> = None;
-        for &method in policy.policy.methods {
-            self.by_method[method.index()] = Some(policy);
-            let one = method_filter(method);
-            filter = Some(filter.map_or(one, |f| f.or(one)));
+        let own = policy.policy.methods;
+        for method in own.routed().iter() {
+            let slot = &mut self.by_method[method.index()];
+            if own.contains(method) || slot.is_none() {
+                *slot = Some(policy);
+            }
         }
-        filter
+        self.routed = self.routed.union(own.routed());
+        own.iter().map(method_filter).reduce(MethodFilter::or)
     }
 }
 
-/// `Allow` of a non-preflight OPTIONS answer: the path's methods, HEAD with GET, and OPTIONS.
-fn allow_header(table: &PreflightTable) -> HeaderValue {
-    let get_routed = table.by_method[CorsMethod::Get.index()].is_some();
-    let methods: Vec<&str> = CorsMethod::ALL
-        .into_iter()
-        .filter(|m| table.by_method[m.index()].is_some() || (*m == CorsMethod::Head && get_routed))
-        .map(CorsMethod::as_str)
-        .chain(["OPTIONS"])
-        .collect();
-    HeaderValue::from_str(&methods.join(", ")).expect("method names are valid header bytes")
+/// `Allow` of a non-preflight OPTIONS answer: the path's methods and OPTIONS.
+fn allow_header(routed: MethodSet) -> HeaderValue {
+    let methods = routed.iter().map(CorsMethod::as_str).chain(["OPTIONS"]);
+    HeaderValue::from_str(&methods.collect::<Vec<_>>().join(", "))
+        .expect("method names are valid header bytes")
+}
+
+/// The axum filter that routes `method`.
+fn method_filter(method: CorsMethod) -> MethodFilter {
+    match method {
+        CorsMethod::Get => MethodFilter::GET,
+        CorsMethod::Head => MethodFilter::HEAD,
+        CorsMethod::Post => MethodFilter::POST,
+        CorsMethod::Put => MethodFilter::PUT,
+        CorsMethod::Delete => MethodFilter::DELETE,
+        CorsMethod::Patch => MethodFilter::PATCH,
+    }
 }
 
 /// A const panic message must be a literal: one per method, written once here.
@@ -128,27 +136,26 @@ macro_rules! routed_twice {
 
 /// Compile-time check behind `cors_routes!`: no method is claimed by two handlers.
 #[doc(hidden)]
-pub const fn assert_one_handler_per_method(methods_of_each_handler: &[&[CorsMethod]]) {
-    let mut seen = [false; CorsMethod::ALL.len()];
+pub const fn assert_one_handler_per_method(methods_of_each_handler: &[MethodSet]) {
+    let mut seen = MethodSet::EMPTY;
     let mut i = 0;
     while i < methods_of_each_handler.len() {
         let methods = methods_of_each_handler[i];
-        let mut j = 0;
-        while j < methods.len() {
-            let method = methods[j];
-            if seen[method.index()] {
-                match method {
-                    CorsMethod::Get => routed_twice!("GET"),
-                    CorsMethod::Head => routed_twice!("HEAD"),
-                    CorsMethod::Post => routed_twice!("POST"),
-                    CorsMethod::Put => routed_twice!("PUT"),
-                    CorsMethod::Delete => routed_twice!("DELETE"),
-                    CorsMethod::Patch => routed_twice!("PATCH"),
-                }
-            }
-            seen[method.index()] = true;
-            j += 1;
+        let twice = seen.intersection(methods);
+        if twice.contains(CorsMethod::Get) {
+            routed_twice!("GET")
+        } else if twice.contains(CorsMethod::Head) {
+            routed_twice!("HEAD")
+        } else if twice.contains(CorsMethod::Post) {
+            routed_twice!("POST")
+        } else if twice.contains(CorsMethod::Put) {
+            routed_twice!("PUT")
+        } else if twice.contains(CorsMethod::Delete) {
+            routed_twice!("DELETE")
+        } else if twice.contains(CorsMethod::Patch) {
+            routed_twice!("PATCH")
         }
+        seen = seen.union(methods);
         i += 1;
     }
 }

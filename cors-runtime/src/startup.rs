@@ -1,17 +1,25 @@
-//! Origins read when the first router mounting a handler is built: `env("NAME")` and `from_fn(path)` entries,
-//! checked by the same rules (`cors-rules`) as origins written in the attribute.
+//! Origins read when the first router mounting a handler is built: `env("NAME")` and
+//! `from_fn(path)` entries, checked by the same rules (`cors-rules`) as origins written in
+//! the attribute. Origins written in the attribute were checked at compile time and are
+//! taken as they are.
+//!
+//! Each source carries a pointer to its loader, so the checking code (and the `url` and
+//! `psl` crates behind it) is linked only into programs whose policies read origins at
+//! run time.
 
 use std::fmt;
 
 use cors_rules::entry::{self, Context, Entry};
 
 use crate::origin::OriginSet;
-use crate::policy::{AllowedOrigin, Origins, Policy};
+use crate::policy::{Allowed, Policy};
 
-/// Every problem with a policy's origins, found when the first router mounting its handler is built.
+/// Every problem with a policy's origins, found when the first router mounting its handler
+/// is built.
 ///
 /// Building a router with such a policy panics with this message, before the server
-/// accepts a connection; call [`Policy::check_origins`] first to handle it yourself.
+/// accepts a connection; call [`CorsHandler::check_origins`](crate::CorsHandler::check_origins)
+/// first to handle it yourself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartupError {
     /// The handler whose policy it is.
@@ -32,66 +40,74 @@ impl fmt::Display for StartupError {
 
 impl std::error::Error for StartupError {}
 
-impl Policy {
-    /// Reads and checks the origins this policy takes from the environment or a
-    /// function, the way building the router does.
-    pub fn check_origins(&self) -> Result<(), StartupError> {
-        resolve(self).map(|_| ())
+/// An `env(...)` or `from_fn(...)` entry, with the function that reads and checks it.
+#[derive(Clone, Copy)]
+pub(crate) struct Source {
+    pub(crate) kind: SourceKind,
+    load: Loader,
+}
+
+/// Reads a source and checks each of its entries; the problems, one per line, on error.
+type Loader = fn(SourceKind, Context, &mut Vec<String>) -> Vec<Entry<'static>>;
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SourceKind {
+    Env(&'static str),
+    FromFn(fn() -> Vec<String>),
+}
+
+impl Source {
+    pub(crate) const fn env(name: &'static str) -> Source {
+        Source {
+            kind: SourceKind::Env(name),
+            load,
+        }
+    }
+
+    pub(crate) const fn from_fn(function: fn() -> Vec<String>) -> Source {
+        Source {
+            kind: SourceKind::FromFn(function),
+            load,
+        }
+    }
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.kind.fmt(f)
+    }
+}
+
+impl fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceKind::Env(name) => write!(f, "env({name:?})"),
+            SourceKind::FromFn(_) => f.write_str("from_fn(..)"),
+        }
     }
 }
 
 /// The policy's origin set; `None` for an any-origin policy.
 pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError> {
-    let entries = match policy.origins {
-        Origins::Any => return Ok(None),
-        Origins::List(entries) => entries,
+    let Some(allowed) = policy.origins else {
+        return Ok(None);
     };
     let context = Context {
         credentials: policy.credentials,
         allow_insecure: policy.allow_insecure_origins,
     };
     let mut problems = Vec::new();
-    let mut exact = Vec::new();
-    let mut patterns = Vec::new();
-    let mut add = |source: &str, value: &str, problems: &mut Vec<String>| match entry::check(
-        value, context,
-    ) {
-        Ok(Entry::Exact(origin)) => exact.push(origin),
-        Ok(Entry::Pattern(pattern)) => patterns.push(pattern),
-        Err(e) => problems.push(format!("{source}: {e}")),
-    };
-    for origin in entries {
-        match *origin {
-            AllowedOrigin::Exact(value) | AllowedOrigin::Pattern(value) => {
-                add("origins", value, &mut problems)
-            }
-            AllowedOrigin::Env(name) => match std::env::var(name) {
-                Ok(list) => {
-                    let source = format!("environment variable {name}");
-                    for value in split_list(&list, &source, &mut problems) {
-                        add(&source, value, &mut problems);
-                    }
-                }
-                Err(std::env::VarError::NotPresent) => problems.push(format!(
-                    "environment variable {name} is not set; set it to a comma-separated list of origins, e.g. {name}=https://app.example.com"
-                )),
-                Err(std::env::VarError::NotUnicode(_)) => {
-                    problems.push(format!("environment variable {name} is not valid UTF-8"))
-                }
-            },
-            AllowedOrigin::FromFn(function) => {
-                let list = function();
-                if list.is_empty() {
-                    problems.push("from_fn(...) returned no origins; no request could be allowed".to_owned());
-                }
-                for value in &list {
-                    add("from_fn(...)", value, &mut problems);
-                }
+    let mut entries = Vec::with_capacity(allowed.len());
+    for origin in allowed {
+        match origin.0 {
+            Allowed::Checked(entry) => entries.push(entry),
+            Allowed::Source(source) => {
+                entries.extend((source.load)(source.kind, context, &mut problems))
             }
         }
     }
     if problems.is_empty() {
-        Ok(Some(OriginSet::new(exact, patterns)))
+        Ok(Some(OriginSet::new(&entries)))
     } else {
         Err(StartupError {
             handler: policy.handler,
@@ -100,8 +116,52 @@ pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError
     }
 }
 
+/// Reads `kind` and checks every entry by the rules of `cors-rules`. Read origins live as
+/// long as the process (they back its compiled policy), so their text is leaked once.
+fn load(kind: SourceKind, context: Context, problems: &mut Vec<String>) -> Vec<Entry<'static>> {
+    let (source, values) = match kind {
+        SourceKind::Env(name) => {
+            let source = format!("environment variable {name}");
+            match std::env::var(name) {
+                Ok(list) => {
+                    let values = split_list(&list, &source, problems);
+                    (source, values)
+                }
+                Err(std::env::VarError::NotPresent) => {
+                    problems.push(format!(
+                        "environment variable {name} is not set; set it to a comma-separated list of origins, e.g. {name}=https://app.example.com"
+                    ));
+                    return Vec::new();
+                }
+                Err(std::env::VarError::NotUnicode(_)) => {
+                    problems.push(format!("environment variable {name} is not valid UTF-8"));
+                    return Vec::new();
+                }
+            }
+        }
+        SourceKind::FromFn(function) => {
+            let values = function();
+            if values.is_empty() {
+                problems.push(
+                    "from_fn(...) returned no origins; no request could be allowed".to_owned(),
+                );
+            }
+            ("from_fn(...)".to_owned(), values)
+        }
+    };
+    let mut entries = Vec::new();
+    for value in values {
+        let value: &'static str = value.leak();
+        match entry::check(value, context) {
+            Ok(entry) => entries.push(entry),
+            Err(e) => problems.push(format!("{source}: {e}")),
+        }
+    }
+    entries
+}
+
 /// Splits `a, b,c` into trimmed entries; empty entries and an empty list are problems.
-fn split_list<'a>(list: &'a str, source: &str, problems: &mut Vec<String>) -> Vec<&'a str> {
+fn split_list(list: &str, source: &str, problems: &mut Vec<String>) -> Vec<String> {
     if list.trim().is_empty() {
         problems.push(format!("{source} is empty; no request could be allowed"));
         return Vec::new();
@@ -114,7 +174,7 @@ fn split_list<'a>(list: &'a str, source: &str, problems: &mut Vec<String>) -> Ve
                 i + 1
             ));
         } else {
-            values.push(value);
+            values.push(value.to_owned());
         }
     }
     values

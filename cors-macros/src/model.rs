@@ -1,0 +1,91 @@
+//! The validated policy, normalised once: header names lower case and sorted, methods a
+//! set, origins as their parts. `expand` only prints it.
+
+use cors_rules::method::MethodSet;
+use cors_rules::origin::Scheme;
+
+/// A policy that passed every check.
+pub struct Policy {
+    pub origins: Origins,
+    pub methods: MethodSet,
+    pub headers: Names,
+    pub expose: Names,
+    pub credentials: bool,
+    pub max_age: Option<u32>,
+    pub private_network: bool,
+    pub strict: bool,
+    pub allow_insecure_origins: bool,
+    /// Where `cors-runtime` is (`crate = ...`, or `::cors_runtime`).
+    pub krate: syn::Path,
+}
+
+pub enum Origins {
+    Any,
+    /// In the order written (diagnostics show them so; the runtime sorts what it searches).
+    List(Vec<Origin>),
+}
+
+/// One entry of `origins = [...]`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Origin {
+    Exact {
+        scheme: Scheme,
+        host: String,
+        port: Option<u16>,
+    },
+    Subdomains {
+        scheme: Scheme,
+        domain: String,
+        port: Option<u16>,
+    },
+    AnyPort {
+        scheme: Scheme,
+        host: String,
+    },
+    /// `env("NAME")`: read and checked when the router is built.
+    Env(String),
+    /// `from_fn(path)`: called and checked when the router is built.
+    FromFn(syn::Path),
+}
+
+/// `headers` or `expose`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Names {
+    None,
+    Any,
+    /// Lower case, sorted, each once.
+    List(Vec<String>),
+}
+
+impl Names {
+    /// The list, normalised: sorted byte-wise (the names are already lower case and
+    /// distinct, which validation checked).
+    pub fn list(mut names: Vec<String>) -> Names {
+        names.sort_unstable();
+        Names::List(names)
+    }
+}
+
+impl Policy {
+    /// What is emitted beside compile errors: no origin, no method, so the crate still
+    /// compiles around it and no secondary error follows.
+    pub fn stub(krate: syn::Path) -> Policy {
+        Policy {
+            origins: Origins::List(Vec::new()),
+            methods: MethodSet::EMPTY,
+            headers: Names::None,
+            expose: Names::None,
+            credentials: false,
+            max_age: None,
+            private_network: false,
+            strict: false,
+            allow_insecure_origins: false,
+            krate,
+        }
+    }
+}
+
+/// `::cors_runtime`, where the runtime is unless `crate = ...` says otherwise.
+pub fn default_krate() -> syn::Path {
+    syn::parse_quote!(::cors_runtime)
+}
