@@ -9,6 +9,8 @@ mod methods;
 mod names;
 mod origins;
 mod scalars;
+#[cfg(test)]
+mod tests;
 
 use proc_macro2::{Span, TokenStream};
 use syn::{Ident, LitStr};
