@@ -38,19 +38,34 @@ mod tests {
     #[test]
     fn on_error_the_fn_and_a_stub_are_still_emitted_beside_every_error() {
         let out = super::expand(
-            quote!(origins = ["https://a.example/"], methods = [get], crate = renamed),
-            quote!(async fn list() {}),
+            quote!(
+                origins = ["https://a.example/"],
+                methods = [get],
+                crate = renamed
+            ),
+            quote!(
+                async fn list() {}
+            ),
         )
         .to_string();
         assert!(out.starts_with("async fn list () { }"), "{out}");
-        assert!(out.contains("impl renamed :: CorsHandler for list"), "{out}");
+        assert!(
+            out.contains("impl renamed :: CorsHandler for list"),
+            "{out}"
+        );
         assert!(out.contains("MethodSet :: of (& [])"), "{out}");
         assert_eq!(out.matches("compile_error !").count(), 2, "{out}");
     }
 
     #[test]
     fn not_a_fn_is_one_error_and_the_item_is_kept() {
-        let out = super::expand(quote!(methods = [GET]), quote!(struct S;)).to_string();
+        let out = super::expand(
+            quote!(methods = [GET]),
+            quote!(
+                struct S;
+            ),
+        )
+        .to_string();
         assert!(out.starts_with("struct S ;"), "{out}");
         assert_eq!(out.matches("compile_error !").count(), 1, "{out}");
         assert!(!out.contains("CorsHandler"), "{out}");
