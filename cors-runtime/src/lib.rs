@@ -78,6 +78,7 @@ mod vary;
 /// | `private_network` | flag | answer Chrome's Private Network Access preflights |
 /// | `strict` | flag | refuse state-changing cross-origin requests from other origins with `403` before the handler runs |
 /// | `dangerously_allow_insecure_origins` | flag | allow `credentials` with plain `http://` origins other than loopback |
+/// | `crate` | a path, e.g. `crate = my_cors` | where `cors-runtime` is when it is renamed or re-exported; default `::cors_runtime` |
 ///
 /// A policy a browser would reject or that opens a hole (a trailing slash, `null`,
 /// `credentials` with `"*"`, `*.com`, a lower-case method, ...) is a compile error on the
