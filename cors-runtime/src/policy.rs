@@ -267,3 +267,54 @@ pub trait CorsHandler {
         startup::resolve(Self::policy()).map(|_| ())
     }
 }
+
+/// The constructors refuse what the runtime could not work with. In the `static` that
+/// `#[cors]` writes, each of these panics is a compile error; here they run as code.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> Policy {
+        Policy::new("h", MethodSet::EMPTY)
+    }
+
+    #[test]
+    #[should_panic(expected = "header names are sorted and listed once")]
+    fn unsorted_names() {
+        policy().headers(&["x-b", "x-a"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "header names are sorted and listed once")]
+    fn a_name_twice() {
+        policy().expose(&["x-a", "x-a"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "header names are lower-case tokens")]
+    fn upper_case_names() {
+        policy().headers(&["Content-Type"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "max_age is at most 86400")]
+    fn max_age_over_a_day() {
+        policy().max_age(86_401);
+    }
+
+    #[test]
+    #[should_panic(expected = "no port 0 and no default port")]
+    fn an_origin_with_its_default_port() {
+        AllowedOrigin::exact(Scheme::Https, "a.example", Some(443));
+    }
+
+    #[test]
+    fn sorted_lower_case_names_are_kept() {
+        let policy = policy().headers(&["content-type", "x-a"]).max_age(86_400);
+        assert!(matches!(
+            policy.headers,
+            Names::List(["content-type", "x-a"])
+        ));
+        assert_eq!(policy.max_age, Some(86_400));
+    }
+}

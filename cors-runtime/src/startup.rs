@@ -179,3 +179,39 @@ fn split_list(list: &str, source: &str, problems: &mut Vec<String>) -> Vec<Strin
     }
     values
 }
+
+#[cfg(test)]
+mod tests {
+    use cors_rules::method::{CorsMethod, MethodSet};
+    use cors_rules::origin::Scheme;
+
+    use super::resolve;
+    use crate::policy::{AllowedOrigin, Policy};
+
+    const GET: MethodSet = MethodSet::of(&[CorsMethod::Get]);
+
+    /// `http://intranet.example` with `credentials` is refused by the rules (cookies over
+    /// plain HTTP). Written in the attribute, the macro refuses it at compile time; once a
+    /// literal is in a policy the runtime takes it as it is and does not check it again.
+    /// Read from the environment, the same value is checked and refused.
+    #[test]
+    fn compile_time_literals_are_not_checked_again_at_run_time() {
+        static LITERAL: Policy = Policy::new("literal", GET)
+            .origins(&[AllowedOrigin::exact(Scheme::Http, "intranet.example", None)])
+            .credentials();
+        let set = resolve(&LITERAL)
+            .expect("a literal is trusted")
+            .expect("a list");
+        let origin = http::HeaderValue::from_static("http://intranet.example");
+        assert_eq!(set.find(&origin), Some(origin));
+
+        static FROM_A_FUNCTION: Policy = Policy::new("from_a_function", GET)
+            .origins(&[AllowedOrigin::from_fn(|| {
+                vec!["http://intranet.example".into()]
+            })])
+            .credentials();
+        let error = resolve(&FROM_A_FUNCTION).expect_err("a read origin is checked");
+        assert_eq!(error.handler, "from_a_function");
+        assert!(error.problems[0].contains("plain `http://`"), "{error}");
+    }
+}
