@@ -10,6 +10,10 @@
 //! on a current-thread Tokio runtime, which starts no thread. Every step below runs in
 //! sequence on that one thread; each variable is removed again after its step.
 
+// The workspace denies `unsafe`; `std::env::set_var`/`remove_var` below are the one use,
+// made sound by the single-thread discipline described above.
+#![allow(unsafe_code)]
+
 mod support;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -384,7 +388,7 @@ fn env_missing_variable_is_named() {
 
 fn env_insecure_origin_with_credentials_follows_the_compile_time_rule() {
     // The compile-time error for the same origin written in the attribute.
-    let stderr = include_str!("ui/fail/credentials-with-insecure-origin.stderr");
+    let stderr = include_str!("ui/cors/fail/credentials-with-insecure-origin.stderr");
     let compile_time = stderr
         .lines()
         .next()

@@ -35,8 +35,7 @@ fn main() {
         .route("/intranet", cors_routes![legacy_intranet]);
     // The opt-in covers origins read from the environment too (checked when the router
     // is built): `INTRANET_ORIGINS=http://wiki.intranet.example.com` is accepted.
-    if <legacy_intranet_hosts as CorsHandler>::POLICY
-        .check_origins()
+    if <legacy_intranet_hosts as CorsHandler>::check_origins()
         .is_ok()
     {
         let _hosts: Router = Router::new().route("/hosts", cors_routes![legacy_intranet_hosts]);
