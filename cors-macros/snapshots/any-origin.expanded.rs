@@ -12,7 +12,7 @@ impl ::cors_runtime::CorsHandler for public_data {
             ::cors_runtime::__private::CorsMethod::Head,
         ],
     );
-    fn policy() -> &'static ::cors_runtime::__private::Policy {
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "public_data",
                 <public_data as ::cors_runtime::CorsHandler>::METHODS,
@@ -22,6 +22,6 @@ impl ::cors_runtime::CorsHandler for public_data {
             .expose_any()
             .max_age(86400);
         &POLICY
-    }
+    };
 }
 fn main() {}

@@ -10,7 +10,7 @@ impl ::cors_runtime::CorsHandler for session {
             ::cors_runtime::__private::CorsMethod::Delete,
         ],
     );
-    fn policy() -> &'static ::cors_runtime::__private::Policy {
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "session",
                 <session as ::cors_runtime::CorsHandler>::METHODS,
@@ -32,6 +32,6 @@ impl ::cors_runtime::CorsHandler for session {
             .credentials()
             .allow_insecure_origins();
         &POLICY
-    }
+    };
 }
 fn main() {}

@@ -12,7 +12,7 @@ impl ::cors_runtime::CorsHandler for update_user {
             ::cors_runtime::__private::CorsMethod::Put,
         ],
     );
-    fn policy() -> &'static ::cors_runtime::__private::Policy {
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "update_user",
                 <update_user as ::cors_runtime::CorsHandler>::METHODS,
@@ -37,6 +37,6 @@ impl ::cors_runtime::CorsHandler for update_user {
             .max_age(600)
             .private_network();
         &POLICY
-    }
+    };
 }
 fn main() {}

@@ -9,7 +9,7 @@ impl ::cors_runtime::CorsHandler for list_users {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
         &[::cors_runtime::__private::CorsMethod::Get],
     );
-    fn policy() -> &'static ::cors_runtime::__private::Policy {
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "list_users",
                 <list_users as ::cors_runtime::CorsHandler>::METHODS,
@@ -24,6 +24,6 @@ impl ::cors_runtime::CorsHandler for list_users {
                 ],
             );
         &POLICY
-    }
+    };
 }
 fn main() {}

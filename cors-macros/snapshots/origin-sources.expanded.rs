@@ -14,7 +14,7 @@ impl ::cors_runtime::CorsHandler for create_order {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
         &[::cors_runtime::__private::CorsMethod::Post],
     );
-    fn policy() -> &'static ::cors_runtime::__private::Policy {
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "create_order",
                 <create_order as ::cors_runtime::CorsHandler>::METHODS,
@@ -43,6 +43,6 @@ impl ::cors_runtime::CorsHandler for create_order {
             )
             .strict();
         &POLICY
-    }
+    };
 }
 fn main() {}

@@ -1,6 +1,7 @@
 //! Expansion: the handler fn unchanged, plus a braced struct of the same name (type
-//! namespace only) whose `CorsHandler` impl holds the policy in a `static`, built by the
-//! runtime's `const fn` constructors. Fully qualified paths only, so nothing is brought
+//! namespace only) whose `CorsHandler` impl points at the policy in a `static` (a
+//! constant, not a fn: nothing to generate code for per handler), built by the runtime's
+//! `const fn` constructors. Fully qualified paths only, so nothing is brought
 //! into the user's scope. `cargo expand` shows, beside the untouched fn:
 //!
 //! ```text
@@ -9,11 +10,11 @@
 //! struct list_users {}
 //! impl ::cors_runtime::CorsHandler for list_users {
 //!     const METHODS: ::cors_runtime::__private::MethodSet = ...::MethodSet::of(&[...::CorsMethod::Get]);
-//!     fn policy() -> &'static ::cors_runtime::__private::Policy {
+//!     const POLICY: &'static ::cors_runtime::__private::Policy = {
 //!         static POLICY: ::cors_runtime::__private::Policy = ...::Policy::new("list_users", ...)
 //!             .origins(&[...::AllowedOrigin::exact(...::Scheme::Https, "app.example.com", None)]);
 //!         &POLICY
-//!     }
+//!     };
 //! }
 //! ```
 
@@ -45,12 +46,12 @@ pub fn expand(item: TokenStream, handler: &Handler, policy: &Policy) -> TokenStr
             const METHODS: #private::MethodSet =
                 #private::MethodSet::of(&[#(#private::CorsMethod::#methods),*]);
 
-            fn policy() -> &'static #private::Policy {
+            const POLICY: &'static #private::Policy = {
                 static POLICY: #private::Policy =
                     #private::Policy::new(#name_text, <#name as #krate::CorsHandler>::METHODS)
                         #(#keys)*;
                 &POLICY
-            }
+            };
         }
     }
 }

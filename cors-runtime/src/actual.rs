@@ -63,7 +63,7 @@ where
     type Future = ActualFuture<H::Future>;
 
     fn call(self, request: Request, state: S) -> Self::Future {
-        let policy = P::policy().compiled();
+        let policy = P::POLICY.compiled();
         match admit(policy, &request) {
             Some(verdict) => ActualFuture::Handler {
                 inner: self.handler.call(request, state),

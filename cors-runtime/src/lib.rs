@@ -151,6 +151,17 @@ pub mod __private {
 /// compile error.
 #[macro_export]
 macro_rules! cors_routes {
+    // One handler: nothing to compare, so no compile-time check (compile cost).
+    ($handler:path $(,)?) => {
+        $crate::__private::CorsRoutes::new()
+            .handler::<$handler, _, _>($handler)
+            .finish()
+    };
+    ($handler:path ; options = $options:expr $(,)?) => {
+        $crate::__private::CorsRoutes::new()
+            .handler::<$handler, _, _>($handler)
+            .finish_with_options($options)
+    };
     ($($handler:path),+ $(,)?) => {
         $crate::cors_routes!(@build [$($handler),+] finish())
     };

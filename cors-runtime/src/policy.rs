@@ -245,9 +245,10 @@ pub trait CorsHandler {
     #[doc(hidden)]
     const METHODS: MethodSet;
 
-    /// The handler's policy.
+    /// The handler's policy, in a `static` (a constant holding a reference to it, so no
+    /// code is generated per handler to reach it).
     #[doc(hidden)]
-    fn policy() -> &'static Policy;
+    const POLICY: &'static Policy;
 
     /// Reads and checks the origins the policy takes from `env(...)` or `from_fn(...)`,
     /// exactly as building a router that mounts the handler does, and returns every
@@ -264,7 +265,7 @@ pub trait CorsHandler {
     /// assert!(error.to_string().contains("DOC_EXAMPLE_PARTNER_ORIGINS is not set"));
     /// ```
     fn check_origins() -> Result<(), crate::StartupError> {
-        startup::resolve(Self::policy()).map(|_| ())
+        startup::resolve(Self::POLICY).map(|_| ())
     }
 }
 

@@ -58,7 +58,7 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
-        match self.table.add(P::policy().compiled()) {
+        match self.table.add(P::POLICY.compiled()) {
             Some(filter) => {
                 self.router = self.router.on(filter, WithPolicy::<P, H>::new(handler));
                 self
