@@ -105,6 +105,7 @@ pub fn check_exposed_header(name: &str) -> Result<String, HeaderError> {
 }
 
 /// RFC 9110 `tchar`: a byte of a token, such as a header name.
+#[inline]
 pub const fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
@@ -128,6 +129,7 @@ pub const fn is_tchar(b: u8) -> bool {
 
 /// RFC 9110 `token`: one or more [`is_tchar`] bytes. The one home of the rule, for names
 /// written in the attribute and names a preflight asks for.
+#[inline]
 pub const fn is_token(bytes: &[u8]) -> bool {
     let mut i = 0;
     while i < bytes.len() {

@@ -32,6 +32,7 @@ impl CorsMethod {
     ];
 
     /// The method's name, upper case as on the wire.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
             CorsMethod::Get => "GET",
@@ -44,12 +45,14 @@ impl CorsMethod {
     }
 
     /// Position in [`CorsMethod::ALL`].
+    #[inline]
     pub const fn index(self) -> usize {
         self as usize
     }
 
     /// Parses a method name byte-exactly: methods are case-sensitive (Fetch, "method"),
     /// so `patch` is not `PATCH`.
+    #[inline]
     pub fn from_bytes(name: &[u8]) -> Option<CorsMethod> {
         CorsMethod::ALL
             .into_iter()
@@ -77,11 +80,13 @@ impl MethodSet {
     }
 
     /// `self` plus `method`.
+    #[inline]
     pub const fn with(self, method: CorsMethod) -> MethodSet {
         MethodSet(self.0 | 1 << method.index())
     }
 
     /// Whether `method` is in the set.
+    #[inline]
     pub const fn contains(self, method: CorsMethod) -> bool {
         self.0 & 1 << method.index() != 0
     }
@@ -105,6 +110,7 @@ impl MethodSet {
     /// axum answers HEAD with the GET handler. The one home of that rule: the preflight's
     /// `Access-Control-Allow-Methods`, the preflight dispatch of HEAD and the `Allow` of a
     /// plain OPTIONS request all follow it.
+    #[inline]
     pub const fn routed(self) -> MethodSet {
         if self.contains(CorsMethod::Get) {
             self.with(CorsMethod::Head)

@@ -31,6 +31,7 @@ impl Scheme {
     }
 
     /// The port a browser leaves out of the serialization.
+    #[inline]
     pub const fn default_port(self) -> u16 {
         match self {
             Scheme::Http => 80,
@@ -39,6 +40,7 @@ impl Scheme {
     }
 
     /// `http` or `https`, byte-exact (a browser serializes schemes in lower case).
+    #[inline]
     pub fn from_bytes(scheme: &[u8]) -> Option<Scheme> {
         match scheme {
             b"http" => Some(Scheme::Http),
@@ -73,16 +75,19 @@ impl<'a> Origin<'a> {
     }
 
     /// `http` or `https`.
+    #[inline]
     pub const fn scheme(&self) -> Scheme {
         self.scheme
     }
 
     /// The host, as serialized.
+    #[inline]
     pub const fn host(&self) -> &'a str {
         self.host
     }
 
     /// The port, `None` for the scheme's default one.
+    #[inline]
     pub const fn port(&self) -> Option<u16> {
         self.port
     }
@@ -96,6 +101,7 @@ impl<'a> Origin<'a> {
     /// serializes: `http` or `https`, `://`, a host, and a port only when it is not the
     /// default one, written without a leading zero. The host itself is not checked here;
     /// matching compares it byte for byte.
+    #[inline]
     pub fn from_request(value: &'a [u8]) -> Option<Origin<'a>> {
         let value = std::str::from_utf8(value).ok()?;
         let (scheme, authority) = value.split_once("://")?;
@@ -132,6 +138,7 @@ impl<'a> Origin<'a> {
     /// proper suffix of the host that starts at a label boundary (`b.example.com`,
     /// `example.com`, `com` for `a.b.example.com`). None when the host is not lower-case
     /// DNS labels, which a browser would serialize otherwise.
+    #[inline]
     pub fn parent_domains(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         let host = self.host;
         let labels = is_dns_host(host);
@@ -152,6 +159,7 @@ impl fmt::Display for Origin<'_> {
 }
 
 /// Lower-case DNS labels, none empty: what a browser serializes a domain as.
+#[inline]
 fn is_dns_host(host: &str) -> bool {
     !host.is_empty()
         && host.split('.').all(|label| {

@@ -35,6 +35,7 @@ pub enum OriginPattern<'a> {
 impl OriginPattern<'_> {
     /// Whether `origin` (as a browser serialized it) matches: subdomains only at label
     /// boundaries and never the bare domain; any port only of the very host.
+    #[inline]
     pub fn matches(&self, origin: &Origin<'_>) -> bool {
         match *self {
             OriginPattern::Subdomains {
