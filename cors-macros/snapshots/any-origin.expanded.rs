@@ -6,16 +6,13 @@ async fn public_data() -> &'static str {
 #[allow(non_camel_case_types, dead_code)]
 struct public_data {}
 impl ::cors_runtime::CorsHandler for public_data {
-    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
-        &[
-            ::cors_runtime::__private::CorsMethod::Get,
-            ::cors_runtime::__private::CorsMethod::Head,
-        ],
-    );
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
+        .union(::cors_runtime::__private::MethodSet::HEAD);
     const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "public_data",
-                <public_data as ::cors_runtime::CorsHandler>::METHODS,
+                ::cors_runtime::__private::MethodSet::GET
+                    .union(::cors_runtime::__private::MethodSet::HEAD),
             )
             .any_origin()
             .any_header()

@@ -6,28 +6,23 @@ pub async fn update_user(body: String) -> String {
 #[allow(non_camel_case_types, dead_code)]
 pub struct update_user {}
 impl ::cors_runtime::CorsHandler for update_user {
-    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
-        &[
-            ::cors_runtime::__private::CorsMethod::Post,
-            ::cors_runtime::__private::CorsMethod::Put,
-        ],
-    );
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST
+        .union(::cors_runtime::__private::MethodSet::PUT);
     const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "update_user",
-                <update_user as ::cors_runtime::CorsHandler>::METHODS,
+                ::cors_runtime::__private::MethodSet::POST
+                    .union(::cors_runtime::__private::MethodSet::PUT),
             )
             .origins(
                 &[
                     ::cors_runtime::__private::AllowedOrigin::exact(
                         ::cors_runtime::__private::Scheme::Https,
                         "app.example.com",
-                        ::core::option::Option::None,
                     ),
                     ::cors_runtime::__private::AllowedOrigin::exact(
                         ::cors_runtime::__private::Scheme::Https,
                         "admin.example.com",
-                        ::core::option::Option::None,
                     ),
                 ],
             )

@@ -11,25 +11,31 @@ pub async fn create_order(body: String) -> String {
 #[allow(non_camel_case_types, dead_code)]
 pub struct create_order {}
 impl ::cors_runtime::CorsHandler for create_order {
-    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::of(
-        &[::cors_runtime::__private::CorsMethod::Post],
-    );
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST;
     const POLICY: &'static ::cors_runtime::__private::Policy = {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
                 "create_order",
-                <create_order as ::cors_runtime::CorsHandler>::METHODS,
+                ::cors_runtime::__private::MethodSet::POST,
             )
             .origins(
                 &[
                     ::cors_runtime::__private::AllowedOrigin::exact(
                         ::cors_runtime::__private::Scheme::Https,
                         "app.example.com",
-                        ::core::option::Option::None,
                     ),
                     ::cors_runtime::__private::AllowedOrigin::subdomains(
                         ::cors_runtime::__private::Scheme::Https,
                         "preview.example.com",
-                        ::core::option::Option::None,
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::exact_with_port(
+                        ::cors_runtime::__private::Scheme::Http,
+                        "localhost",
+                        5173,
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::subdomains_with_port(
+                        ::cors_runtime::__private::Scheme::Https,
+                        "tenant.example",
+                        8443,
                     ),
                     ::cors_runtime::__private::AllowedOrigin::any_port(
                         ::cors_runtime::__private::Scheme::Http,

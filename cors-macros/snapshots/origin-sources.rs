@@ -10,6 +10,8 @@ mod config {
     origins = [
         "https://app.example.com",
         "https://*.preview.example.com",
+        "http://localhost:5173",
+        "https://*.tenant.example:8443",
         "http://localhost:*",
         env("APP_CORS_ORIGINS"),
         from_fn(config::partner_origins),

@@ -53,7 +53,7 @@ mod tests {
             out.contains("impl renamed :: CorsHandler for list"),
             "{out}"
         );
-        assert!(out.contains("MethodSet :: of (& [])"), "{out}");
+        assert!(out.contains("MethodSet :: EMPTY ;"), "{out}");
         assert_eq!(out.matches("compile_error !").count(), 2, "{out}");
     }
 

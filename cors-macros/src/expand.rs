@@ -9,10 +9,10 @@
 //! #[allow(non_camel_case_types, dead_code)]
 //! struct list_users {}
 //! impl ::cors_runtime::CorsHandler for list_users {
-//!     const METHODS: ::cors_runtime::__private::MethodSet = ...::MethodSet::of(&[...::CorsMethod::Get]);
+//!     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
 //!     const POLICY: &'static ::cors_runtime::__private::Policy = {
-//!         static POLICY: ::cors_runtime::__private::Policy = ...::Policy::new("list_users", ...)
-//!             .origins(&[...::AllowedOrigin::exact(...::Scheme::Https, "app.example.com", None)]);
+//!         static POLICY: ::cors_runtime::__private::Policy = ...::Policy::new("list_users", ...::MethodSet::GET)
+//!             .origins(&[...::AllowedOrigin::exact(...::Scheme::Https, "app.example.com")]);
 //!         &POLICY
 //!     };
 //! }
@@ -32,7 +32,16 @@ pub fn expand(item: TokenStream, handler: &Handler, policy: &Policy) -> TokenStr
     let Handler { vis, name } = handler;
     let krate = &policy.krate;
     let private = quote!(#krate::__private);
-    let methods = policy.methods.iter().map(|m| format_ident!("{m:?}"));
+    // `MethodSet::GET.union(MethodSet::POST)`: constants, cheaper to evaluate than a slice.
+    let mut methods = policy
+        .methods
+        .iter()
+        .map(|m| format_ident!("{}", m.as_str()))
+        .map(|m| quote!(#private::MethodSet::#m));
+    let methods = match methods.next() {
+        Some(first) => quote!(#first #(.union(#methods))*),
+        None => quote!(#private::MethodSet::EMPTY),
+    };
     let name_text = name.to_string();
     let keys = keys(policy, &private);
     quote! {
@@ -43,12 +52,13 @@ pub fn expand(item: TokenStream, handler: &Handler, policy: &Policy) -> TokenStr
         #vis struct #name {}
 
         impl #krate::CorsHandler for #name {
-            const METHODS: #private::MethodSet =
-                #private::MethodSet::of(&[#(#private::CorsMethod::#methods),*]);
+            const METHODS: #private::MethodSet = #methods;
 
             const POLICY: &'static #private::Policy = {
+                // The methods again rather than `<#name as CorsHandler>::METHODS`: a
+                // constant is cheaper for the compiler than a trait projection.
                 static POLICY: #private::Policy =
-                    #private::Policy::new(#name_text, <#name as #krate::CorsHandler>::METHODS)
+                    #private::Policy::new(#name_text, #methods)
                         #(#keys)*;
                 &POLICY
             };
@@ -100,29 +110,38 @@ fn origin_tokens(origin: &Origin, private: &TokenStream) -> TokenStream {
         Scheme::Http => quote!(#private::Scheme::Http),
         Scheme::Https => quote!(#private::Scheme::Https),
     };
-    let port = |port: &Option<u16>| match port {
-        Some(port) => {
-            let port = Literal::u16_unsuffixed(*port);
-            quote!(::core::option::Option::Some(#port))
-        }
-        None => quote!(::core::option::Option::None),
-    };
     match origin {
         Origin::Exact {
             scheme: s,
             host,
-            port: p,
+            port: None,
         } => {
-            let (s, p) = (scheme(s), port(p));
-            quote!(#private::AllowedOrigin::exact(#s, #host, #p))
+            let s = scheme(s);
+            quote!(#private::AllowedOrigin::exact(#s, #host))
+        }
+        Origin::Exact {
+            scheme: s,
+            host,
+            port: Some(port),
+        } => {
+            let (s, port) = (scheme(s), Literal::u16_unsuffixed(*port));
+            quote!(#private::AllowedOrigin::exact_with_port(#s, #host, #port))
         }
         Origin::Subdomains {
             scheme: s,
             domain,
-            port: p,
+            port: None,
         } => {
-            let (s, p) = (scheme(s), port(p));
-            quote!(#private::AllowedOrigin::subdomains(#s, #domain, #p))
+            let s = scheme(s);
+            quote!(#private::AllowedOrigin::subdomains(#s, #domain))
+        }
+        Origin::Subdomains {
+            scheme: s,
+            domain,
+            port: Some(port),
+        } => {
+            let (s, port) = (scheme(s), Literal::u16_unsuffixed(*port));
+            quote!(#private::AllowedOrigin::subdomains_with_port(#s, #domain, #port))
         }
         Origin::AnyPort { scheme: s, host } => {
             let s = scheme(s);

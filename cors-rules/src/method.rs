@@ -67,6 +67,19 @@ pub struct MethodSet(u8);
 impl MethodSet {
     /// No method.
     pub const EMPTY: MethodSet = MethodSet(0);
+    /// `{GET}`: `#[cors]` writes a handler's methods as these constants joined with
+    /// [`MethodSet::union`], which the compiler evaluates faster than [`MethodSet::of`].
+    pub const GET: MethodSet = MethodSet::EMPTY.with(CorsMethod::Get);
+    /// `{HEAD}`
+    pub const HEAD: MethodSet = MethodSet::EMPTY.with(CorsMethod::Head);
+    /// `{POST}`
+    pub const POST: MethodSet = MethodSet::EMPTY.with(CorsMethod::Post);
+    /// `{PUT}`
+    pub const PUT: MethodSet = MethodSet::EMPTY.with(CorsMethod::Put);
+    /// `{DELETE}`
+    pub const DELETE: MethodSet = MethodSet::EMPTY.with(CorsMethod::Delete);
+    /// `{PATCH}`
+    pub const PATCH: MethodSet = MethodSet::EMPTY.with(CorsMethod::Patch);
 
     /// The set of `methods`; a method listed twice counts once.
     pub const fn of(methods: &[CorsMethod]) -> MethodSet {
@@ -92,6 +105,7 @@ impl MethodSet {
     }
 
     /// Every method of either set.
+    #[inline]
     pub const fn union(self, other: MethodSet) -> MethodSet {
         MethodSet(self.0 | other.0)
     }
@@ -227,6 +241,11 @@ mod tests {
         assert_eq!(set.routed().join(), "GET, HEAD, POST");
         assert_eq!(MethodSet::of(&[CorsMethod::Put]).routed().join(), "PUT");
         assert!(MethodSet::EMPTY.is_empty());
+        assert_eq!(MethodSet::GET.union(MethodSet::POST), set);
+        for m in CorsMethod::ALL {
+            let name = MethodSet::of(&[m]).join();
+            assert_eq!(name, m.as_str());
+        }
         assert!(
             set.intersection(MethodSet::of(&[CorsMethod::Put]))
                 .is_empty()

@@ -192,15 +192,37 @@ pub(crate) enum Allowed {
 }
 
 impl AllowedOrigin {
-    /// `"scheme://host[:port]"`, checked by `#[cors]`.
-    pub const fn exact(scheme: Scheme, host: &'static str, port: Option<u16>) -> AllowedOrigin {
+    /// `"scheme://host"`, checked by `#[cors]`.
+    pub const fn exact(scheme: Scheme, host: &'static str) -> AllowedOrigin {
         AllowedOrigin(Allowed::Checked(Entry::Exact(Origin::from_parts(
-            scheme, host, port,
+            scheme, host, None,
         ))))
     }
 
-    /// `"scheme://*.domain[:port]"`, checked by `#[cors]`.
-    pub const fn subdomains(
+    /// `"scheme://host:port"`, checked by `#[cors]`.
+    pub const fn exact_with_port(scheme: Scheme, host: &'static str, port: u16) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Checked(Entry::Exact(Origin::from_parts(
+            scheme,
+            host,
+            Some(port),
+        ))))
+    }
+
+    /// `"scheme://*.domain"`, checked by `#[cors]`.
+    pub const fn subdomains(scheme: Scheme, domain: &'static str) -> AllowedOrigin {
+        AllowedOrigin::subdomains_of(scheme, domain, None)
+    }
+
+    /// `"scheme://*.domain:port"`, checked by `#[cors]`.
+    pub const fn subdomains_with_port(
+        scheme: Scheme,
+        domain: &'static str,
+        port: u16,
+    ) -> AllowedOrigin {
+        AllowedOrigin::subdomains_of(scheme, domain, Some(port))
+    }
+
+    const fn subdomains_of(
         scheme: Scheme,
         domain: &'static str,
         port: Option<u16>,
@@ -306,7 +328,7 @@ mod tests {
     #[test]
     #[should_panic(expected = "no port 0 and no default port")]
     fn an_origin_with_its_default_port() {
-        AllowedOrigin::exact(Scheme::Https, "a.example", Some(443));
+        AllowedOrigin::exact_with_port(Scheme::Https, "a.example", 443);
     }
 
     #[test]

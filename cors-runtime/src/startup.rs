@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn compile_time_literals_are_not_checked_again_at_run_time() {
         static LITERAL: Policy = Policy::new("literal", GET)
-            .origins(&[AllowedOrigin::exact(Scheme::Http, "intranet.example", None)])
+            .origins(&[AllowedOrigin::exact(Scheme::Http, "intranet.example")])
             .credentials();
         let set = resolve(&LITERAL)
             .expect("a literal is trusted")
