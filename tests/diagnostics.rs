@@ -11,7 +11,7 @@ use axum::Router;
 use cors_runtime::{cors, cors_routes};
 use tracing_subscriber::fmt::MakeWriter;
 
-use support::{A, EVIL, actual, preflight, send};
+use support::{A, EVIL, actual, preflight, request, send};
 
 #[cors(
     origins = ["https://a.example"],
@@ -154,4 +154,22 @@ async fn allowed_requests_and_requests_without_origin_log_nothing() {
         let events = events_of(request).await;
         assert!(events.is_empty(), "{events:#?}");
     }
+}
+
+#[tokio::test]
+async fn websocket_refusal_names_the_handshake() {
+    let handshake = request(
+        "GET",
+        "/api/items/1",
+        &[
+            ("origin", EVIL),
+            ("connection", "Upgrade"),
+            ("upgrade", "websocket"),
+        ],
+    );
+    let events = events_of(handshake).await;
+    assert_one_refusal(
+        &events,
+        "WebSocket handshake from an origin the policy does not allow",
+    );
 }

@@ -22,8 +22,8 @@ use crate::cors_headers::{ANY, TRUE, remove_handler_cors_headers};
 use crate::diagnostics::{Refusal, refused};
 use crate::origin::OriginVerdict;
 use crate::policy::CorsHandler;
-use crate::strict;
 use crate::vary::append_vary_origin;
+use crate::{strict, websocket};
 
 /// Handler `H` with the policy of handler `P` applied to its responses. Zero-sized for an
 /// `async fn` handler: the policy is named by type, so axum's per-request clone of the
@@ -71,16 +71,21 @@ where
                 verdict: Some(verdict),
             },
             None => ActualFuture::Refused {
-                response: Some(strict_refusal()),
+                response: Some(refusal()),
             },
         }
     }
 }
 
-/// The origin check before the handler runs; `None` when strict mode refuses the request
-/// (the handler does not run). Not generic, so compiled once for all handlers.
+/// The origin check before the handler runs; `None` when the request is refused before
+/// it (a WebSocket handshake from a disallowed origin, or strict mode): the handler does
+/// not run. Not generic, so compiled once for all handlers.
 fn admit(policy: &'static CompiledPolicy, request: &Request) -> Option<OriginVerdict> {
     let verdict = policy.check_origin(request.headers());
+    if websocket::refuses(request, &verdict) {
+        refused(request, Some(policy), Refusal::WebSocket);
+        return None;
+    }
     if policy.policy.strict && strict::refuses(request, &verdict) {
         refused(request, Some(policy), Refusal::Strict);
         return None;
@@ -93,7 +98,7 @@ fn admit(policy: &'static CompiledPolicy, request: &Request) -> Option<OriginVer
 
 pin_project! {
     /// Runs the handler, then sets the CORS headers on whatever it answered; or the
-    /// strict-mode refusal, ready at once.
+    /// refusal before the handler (WebSocket handshake, strict mode), ready at once.
     #[project = ActualFutureProj]
     pub(crate) enum ActualFuture<F> {
         /// The handler runs.
@@ -103,7 +108,7 @@ pin_project! {
             policy: &'static CompiledPolicy,
             verdict: Option<OriginVerdict>,
         },
-        /// Strict mode refused the request; the handler does not run.
+        /// Refused before the handler; it does not run.
         Refused { response: Option<Response> },
     }
 }
@@ -128,14 +133,14 @@ where
                 Poll::Ready(response)
             }
             ActualFutureProj::Refused { response } => {
-                Poll::Ready(response.take().unwrap_or_else(strict_refusal))
+                Poll::Ready(response.take().unwrap_or_else(refusal))
             }
         }
     }
 }
 
 /// `403`, empty body, no CORS header, `Vary: Origin` (the answer depended on it).
-fn strict_refusal() -> Response {
+fn refusal() -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::FORBIDDEN;
     append_vary_origin(response.headers_mut());

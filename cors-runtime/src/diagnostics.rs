@@ -22,6 +22,8 @@ pub(crate) enum Refusal<'a> {
     Headers(ListError<'a>),
     /// Strict mode: a state-changing cross-origin request from a disallowed origin.
     Strict,
+    /// A WebSocket handshake from a disallowed origin (not the server's own).
+    WebSocket,
 }
 
 /// Emits the refusal event for a request to a policy route.
@@ -59,6 +61,10 @@ impl fmt::Display for Reason<'_, '_> {
                 f,
                 "method `{}` is not routed with a CORS policy on this path",
                 Lossy(Some(m))
+            ),
+            (Refusal::WebSocket, _) => write!(
+                f,
+                "WebSocket handshake from an origin the policy does not allow (browsers apply no CORS to WebSockets; RFC 6455 section 10.2); the handler did not run"
             ),
             (Refusal::Strict, _) => write!(
                 f,

@@ -47,6 +47,7 @@ mod routes;
 mod startup;
 mod strict;
 mod vary;
+mod websocket;
 
 /// Puts a CORS policy on an axum handler; mount it with [`cors_routes!`].
 ///

@@ -289,6 +289,34 @@ pub trait CorsHandler {
     fn check_origins() -> Result<(), crate::StartupError> {
         startup::resolve(Self::POLICY).map(|_| ())
     }
+
+    /// Whether the handler's policy allows `origin`, the value of a request's `Origin`
+    /// header: the same byte-exact match the CORS answers use, for code that must decide
+    /// by itself (a server-sent events stream, a custom upgrade protocol, logging).
+    /// `origins = "*"` allows every origin.
+    ///
+    /// ```
+    /// use axum::http::HeaderValue;
+    /// use cors_runtime::{CorsHandler, cors};
+    ///
+    /// #[cors(origins = ["https://app.example.com", "https://*.preview.example.com"], methods = [GET])]
+    /// async fn events() {}
+    ///
+    /// let allows = |origin| <events as CorsHandler>::allows_origin(&HeaderValue::from_static(origin));
+    /// assert!(allows("https://app.example.com"));
+    /// assert!(allows("https://pr-7.preview.example.com"));
+    /// assert!(!allows("https://app.example.com.evil.example"));
+    /// ```
+    ///
+    /// # Panics
+    /// Like building a router that mounts the handler, on the first use when the policy's
+    /// `env(...)` or `from_fn(...)` origins are invalid (see [`CorsHandler::check_origins`]).
+    fn allows_origin(origin: &http::HeaderValue) -> bool {
+        match &Self::POLICY.compiled().origins {
+            None => true,
+            Some(set) => set.find(origin).is_some(),
+        }
+    }
 }
 
 /// The constructors refuse what the runtime could not work with. In the `static` that

@@ -40,7 +40,7 @@ pub(crate) fn refuses(request: &Request, verdict: &OriginVerdict) -> bool {
 }
 
 /// `Origin` naming the request's own host (`https://api.example` for `Host: api.example`).
-fn is_same_origin(request: &Request) -> bool {
+pub(crate) fn is_same_origin(request: &Request) -> bool {
     let Some(origin) = request.headers().get(ORIGIN) else {
         return false;
     };

@@ -1,0 +1,125 @@
+//! WebSocket handshakes under the policy (DESIGN 3.13, RFC 6455 section 10.2), over a
+//! real loopback socket with a real client (tokio-tungstenite): a handshake from an origin
+//! the policy does not allow gets `403` before the handler runs; allowed, same-origin and
+//! Origin-less handshakes upgrade and a message round-trips; `origins = "*"` allows all.
+
+mod support;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::http::HeaderValue;
+use axum::response::Response;
+use cors_runtime::{CorsHandler, cors, cors_routes};
+use futures_util::{SinkExt, StreamExt};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::{self, Error};
+
+use support::{A, Calls, EVIL, serve};
+
+#[cors(origins = ["https://a.example"], methods = [GET], credentials)]
+async fn chat(State(calls): State<Calls>, ws: WebSocketUpgrade) -> Response {
+    calls.hit("chat");
+    ws.on_upgrade(echo)
+}
+
+#[cors(origins = "*", methods = [GET])]
+async fn public(State(calls): State<Calls>, ws: WebSocketUpgrade) -> Response {
+    calls.hit("public");
+    ws.on_upgrade(echo)
+}
+
+/// Sends every text message back.
+async fn echo(mut socket: WebSocket) {
+    while let Some(Ok(Message::Text(text))) = socket.recv().await {
+        if socket.send(Message::Text(text)).await.is_err() {
+            break;
+        }
+    }
+}
+
+async fn start() -> (SocketAddr, Calls) {
+    let calls = Calls::new(&["chat", "public"]);
+    let app = Router::new()
+        .route("/chat", cors_routes![chat])
+        .route("/public", cors_routes![public])
+        .with_state(calls.clone());
+    (serve(app).await, calls)
+}
+
+/// Opens `ws://addr/path` with `origin` (none when `None`), sends one message and expects
+/// it back; the handshake's error otherwise.
+async fn round_trip(addr: SocketAddr, path: &str, origin: Option<&str>) -> Result<(), Error> {
+    let mut request = format!("ws://{addr}{path}").into_client_request()?;
+    if let Some(origin) = origin {
+        request
+            .headers_mut()
+            .insert("origin", HeaderValue::from_str(origin).expect("an origin"));
+    }
+    let (mut socket, response) = tokio_tungstenite::connect_async(request).await?;
+    assert_eq!(response.status(), 101);
+    socket
+        .send(tungstenite::Message::text("ping"))
+        .await
+        .expect("send");
+    let reply = socket.next().await.expect("a reply").expect("a message");
+    assert_eq!(reply, tungstenite::Message::text("ping"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_handshake_from_a_disallowed_origin_is_refused_before_the_handler() {
+    let (addr, calls) = start().await;
+    match round_trip(addr, "/chat", Some(EVIL)).await {
+        Err(Error::Http(response)) => {
+            assert_eq!(response.status(), 403);
+            assert!(response.body().as_deref().unwrap_or_default().is_empty());
+            let headers = response.headers();
+            assert!(headers.get("access-control-allow-origin").is_none());
+            assert_eq!(headers["vary"], "Origin");
+        }
+        other => panic!("expected a 403 handshake, got {other:?}"),
+    }
+    assert_eq!(calls.count("chat"), 0, "the handler must not run");
+}
+
+#[tokio::test]
+async fn allowed_same_origin_and_origin_less_handshakes_upgrade() {
+    let (addr, calls) = start().await;
+    round_trip(addr, "/chat", Some(A))
+        .await
+        .expect("allowed origin");
+    // The server's own origin: a page it serves itself, whatever the policy lists.
+    let own = format!("http://{addr}");
+    round_trip(addr, "/chat", Some(&own))
+        .await
+        .expect("same origin");
+    // No Origin: not a browser (browsers always send it on a WebSocket handshake).
+    round_trip(addr, "/chat", None).await.expect("no origin");
+    assert_eq!(calls.count("chat"), 3);
+}
+
+#[tokio::test]
+async fn an_any_origin_policy_allows_every_handshake() {
+    let (addr, calls) = start().await;
+    round_trip(addr, "/public", Some(EVIL))
+        .await
+        .expect("any origin");
+    round_trip(addr, "/public", Some(A))
+        .await
+        .expect("any origin");
+    assert_eq!(calls.count("public"), 2);
+}
+
+#[test]
+fn the_origin_check_is_public() {
+    let allows = |origin| <chat as CorsHandler>::allows_origin(&HeaderValue::from_static(origin));
+    assert!(allows(A));
+    assert!(!allows(EVIL));
+    assert!(!allows("https://a.example/"));
+    assert!(<public as CorsHandler>::allows_origin(
+        &HeaderValue::from_static(EVIL)
+    ));
+}
