@@ -31,6 +31,7 @@ const HANDLERS: &[&str] = &[
     "get_user",
     "custom_options",
     "plain",
+    "any_header_and_authorization",
 ];
 
 #[derive(Deserialize)]
@@ -74,6 +75,12 @@ async fn update_item(State(calls): State<Calls>) -> &'static str {
 async fn public(State(calls): State<Calls>) -> &'static str {
     calls.hit("public");
     "public"
+}
+
+#[cors(origins = ["https://a.example"], methods = [PUT], headers = ["*", "authorization"])]
+async fn any_header_and_authorization(State(calls): State<Calls>) -> &'static str {
+    calls.hit("any_header_and_authorization");
+    "any header and authorization"
 }
 
 /// Sets CORS headers of its own, which the policy owns (DESIGN 3.10).
@@ -136,6 +143,7 @@ fn app() -> (Router, Calls) {
         .route("/items", cors_routes![list_items, create_item])
         .route("/full", cors_routes![update_item])
         .route("/public", cors_routes![public])
+        .route("/any-header", cors_routes![any_header_and_authorization])
         .route("/own", cors_routes![own_headers])
         .route("/vary-encoding", cors_routes![vary_encoding])
         .route("/vary-origin", cors_routes![vary_origin])
@@ -645,6 +653,24 @@ async fn headers_star_allows_any_name_but_authorization() {
         assert_refused_preflight(send(&app, preflight("/public", A, "GET", Some(names))).await)
             .await;
     }
+    assert_eq!(calls.total(), 0, "no handler runs for a preflight");
+}
+
+/// `headers = ["*", "authorization"]`: naming `authorization` beside `*` allows it too
+/// (Fetch, CORS-preflight fetch: `*` covers every name but `Authorization`).
+#[tokio::test]
+async fn headers_star_and_authorization_allow_every_name() {
+    let (app, calls) = app();
+    for names in ["authorization", "x-anything, Authorization", "X-Other"] {
+        let response = send(&app, preflight("/any-header", A, "PUT", Some(names))).await;
+        assert_eq!(response.status(), StatusCode::NO_CONTENT, "{names}");
+        assert_cors(
+            response.headers(),
+            &[(ACAO, A), (ACAM, "PUT"), (ACAH, "*, authorization")],
+        );
+    }
+    assert_refused_preflight(send(&app, preflight("/any-header", A, "PUT", Some("x y"))).await)
+        .await;
     assert_eq!(calls.total(), 0, "no handler runs for a preflight");
 }
 

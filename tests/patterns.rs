@@ -57,6 +57,19 @@ async fn mixed(State(calls): State<Calls>) -> &'static str {
 }
 
 /// `https://host-0000.example.org` to `https://host-0999.example.org`.
+/// Names under `localhost` are loopback (RFC 6761): a port wildcard is allowed on them,
+/// and `credentials` over plain `http://` needs no opt-in.
+#[cors(
+    origins = ["http://app.localhost:*", "http://*.dev.localhost:5173"],
+    methods = [GET, PUT],
+    headers = ["x-token"],
+    credentials
+)]
+async fn localhost_names(State(calls): State<Calls>) -> &'static str {
+    calls.hit("localhost_names");
+    "localhost names"
+}
+
 fn thousand_origins() -> Vec<String> {
     (0..1000)
         .map(|i| format!("https://host-{i:04}.example.org"))
@@ -81,6 +94,7 @@ const HANDLERS: &[&str] = &[
     "any_port",
     "mixed",
     "thousand",
+    "localhost_names",
 ];
 
 fn app() -> (Router, Calls) {
@@ -91,6 +105,7 @@ fn app() -> (Router, Calls) {
         .route("/any-port", cors_routes![any_port])
         .route("/mixed", cors_routes![mixed])
         .route("/thousand", cors_routes![thousand])
+        .route("/localhost-names", cors_routes![localhost_names])
         .with_state(calls.clone());
     (app, calls)
 }
@@ -121,6 +136,11 @@ const ANY_PORT: Route = Route {
 const MIXED: Route = Route {
     path: "/mixed",
     handler: "mixed",
+    credentials: true,
+};
+const LOCALHOST_NAMES: Route = Route {
+    path: "/localhost-names",
+    handler: "localhost_names",
     credentials: true,
 };
 const THOUSAND: Route = Route {
@@ -287,6 +307,28 @@ async fn port_wildcard_matches_any_port_of_its_loopback_host_and_the_default_one
         "http://[::1]",
     ] {
         assert_allowed(&app, &calls, &ANY_PORT, origin).await;
+    }
+}
+
+#[tokio::test]
+async fn names_under_localhost_are_loopback() {
+    let (app, calls) = app();
+    for origin in [
+        "http://app.localhost:3000",
+        "http://app.localhost",
+        "http://api.dev.localhost:5173",
+        "http://a.b.dev.localhost:5173",
+    ] {
+        assert_allowed(&app, &calls, &LOCALHOST_NAMES, origin).await;
+    }
+    for origin in [
+        "http://other.localhost:3000",
+        "https://app.localhost:3000",
+        "http://app.localhost.evil.example:3000",
+        "http://dev.localhost:5173",
+        "http://api.dev.localhost:5174",
+    ] {
+        assert_refused(&app, &calls, &LOCALHOST_NAMES, origin).await;
     }
 }
 

@@ -79,10 +79,12 @@ fn keys(policy: &Policy, private: &TokenStream) -> Vec<TokenStream> {
     match &policy.headers {
         Names::None => {}
         Names::Any => keys.push(quote!(.any_header())),
+        Names::AnyAndAuthorization => keys.push(quote!(.any_header_and_authorization())),
         Names::List(names) => keys.push(quote!(.headers(&[#(#names),*]))),
     }
     match &policy.expose {
-        Names::None => {}
+        // Validation allows `["*", "authorization"]` in `headers` only.
+        Names::None | Names::AnyAndAuthorization => {}
         Names::Any => keys.push(quote!(.expose_any())),
         Names::List(names) => keys.push(quote!(.expose(&[#(#names),*]))),
     }

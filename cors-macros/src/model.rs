@@ -53,6 +53,8 @@ pub enum Origin {
 pub enum Names {
     None,
     Any,
+    /// `headers = ["*", "authorization"]`: any header, `Authorization` included.
+    AnyAndAuthorization,
     /// Lower case, sorted, each once.
     List(Vec<String>),
 }

@@ -46,13 +46,14 @@ pub fn check(entry: &str, context: Context) -> Result<Entry<'_>, OriginError> {
     Ok(checked)
 }
 
-/// `http://` on a host other than a loopback one (`localhost`, `127.0.0.0/8`, `[::1]`).
+/// `http://` on a host other than a loopback one (`localhost` and `*.localhost`,
+/// `127.0.0.0/8`, `[::1]`).
 #[cfg(feature = "check")]
 fn is_insecure(entry: &Entry<'_>) -> bool {
     match entry {
         Entry::Exact(origin) => origin.scheme() == Scheme::Http && !origin.is_loopback(),
         Entry::Pattern(OriginPattern::Subdomains { scheme, domain, .. }) => {
-            *scheme == Scheme::Http && *domain != "localhost"
+            *scheme == Scheme::Http && !origin::is_loopback_host(domain)
         }
         Entry::Pattern(OriginPattern::AnyPort { .. }) => false,
     }
@@ -78,6 +79,10 @@ mod tests {
             "http://127.0.0.2:5173",
             "http://localhost:*",
             "https://*.example.com",
+            "http://app.localhost:3000",
+            "http://app.localhost:*",
+            "http://*.localhost:47811",
+            "http://*.app.localhost",
         ] {
             assert!(check(ok, CREDENTIALS).is_ok(), "{ok}");
         }

@@ -171,9 +171,14 @@ fn is_dns_host(host: &str) -> bool {
 }
 
 /// Whether `host`, as it appears in a serialized origin, is the machine itself:
-/// `localhost`, an IPv4 address in `127.0.0.0/8`, or `[::1]`.
+/// `localhost` and every name under it (`app.localhost`: RFC 6761 section 6.3 reserves
+/// them for loopback, and browsers resolve them so), an IPv4 address in `127.0.0.0/8`, or
+/// `[::1]`.
 pub fn is_loopback_host(host: &str) -> bool {
     host == "localhost"
+        || host
+            .strip_suffix(".localhost")
+            .is_some_and(|name| !name.is_empty() && !name.ends_with('.'))
         || host == "[::1]"
         || host
             .parse::<std::net::Ipv4Addr>()
@@ -241,6 +246,9 @@ mod tests {
             "10.0.0.1",
             "[::2]",
             "localhost.example.com",
+            "applocalhost",
+            ".localhost",
+            "a..localhost",
             "0.0.0.0",
         ] {
             assert!(!is_loopback_host(host), "{host}");

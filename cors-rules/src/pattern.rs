@@ -27,7 +27,8 @@ pub enum OriginPattern<'a> {
     AnyPort {
         /// `http` or `https`.
         scheme: Scheme,
-        /// A loopback host: `localhost`, an address in `127.0.0.0/8`, or `[::1]`.
+        /// A loopback host: `localhost` or a name under it, an address in `127.0.0.0/8`, or
+        /// `[::1]`.
         host: &'a str,
     },
 }

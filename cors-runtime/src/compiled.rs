@@ -42,6 +42,8 @@ fn names_value(names: Names) -> Option<HeaderValue> {
     match names {
         Names::None => None,
         Names::Any => Some(HeaderValue::from_static("*")),
+        // Fetch, CORS-preflight fetch: `*` for every name, `authorization` by name.
+        Names::AnyAndAuthorization => Some(HeaderValue::from_static("*, authorization")),
         Names::List(names) => Some(value(names.join(", "))),
     }
 }

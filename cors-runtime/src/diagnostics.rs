@@ -90,7 +90,7 @@ impl fmt::Display for Reason<'_, '_> {
                     write!(f, "header `{}` not in allowed headers ", Lossy(Some(name)))?;
                     match p.map(|p| p.policy.headers) {
                         Some(Names::List(names)) => write!(f, "{names:?}"),
-                        Some(Names::Any) => {
+                        Some(Names::Any | Names::AnyAndAuthorization) => {
                             write!(f, "\"*\" (which never covers authorization)")
                         }
                         _ => write!(f, "[]"),

@@ -72,14 +72,19 @@ mod websocket;
 /// | | `env("NAME")`, `from_fn(path)` in the list or alone | read once, when the first router mounting the handler is built, and checked by the same rules; a bad value panics then with a [`StartupError`] |
 /// | | `"*"` | any origin, answered with a constant `*`; not with `credentials` |
 /// | `methods` | `[GET, POST, ...]` | the methods the handler is routed on and the preflight allows: `GET` (which also answers `HEAD`), `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`. Required. |
-/// | `headers` | `["content-type", ...]` or `"*"` | request headers a preflight may ask for; `"*"` never covers `authorization` |
+/// | `headers` | `["content-type", ...]`, `"*"` or `["*", "authorization"]` | request headers a preflight may ask for; `"*"` never covers `authorization`, `["*", "authorization"]` covers it too |
 /// | `expose` | `["x-request-id", ...]` or `"*"` | response headers scripts may read |
 /// | `credentials` | flag | `Access-Control-Allow-Credentials: true` |
-/// | `max_age` | `0..=86400` | seconds a browser may cache the preflight |
-/// | `private_network` | flag | answer Chrome's Private Network Access preflights |
+/// | `max_age` | `0..=86400` | seconds a browser may cache the preflight (Chromium caps it at 7200, WebKit at 600) |
+/// | `private_network` | flag | answer Chrome's Private Network Access preflights (legacy: Chrome 142 replaced them with a permission prompt and no preflight) |
 /// | `strict` | flag | refuse state-changing cross-origin requests from other origins with `403` before the handler runs |
 /// | `dangerously_allow_insecure_origins` | flag | allow `credentials` with plain `http://` origins other than loopback |
 /// | `crate` | a path, e.g. `crate = my_cors` | where `cors-runtime` is when it is renamed or re-exported; default `::cors_runtime` |
+///
+/// The policy also guards WebSocket handshakes, to which browsers apply no CORS: a
+/// handshake from an origin it does not allow (other than the server's own) gets `403`
+/// before the handler runs. [`CorsHandler::allows_origin`] asks the same question
+/// directly.
 ///
 /// A policy a browser would reject or that opens a hole (a trailing slash, `null`,
 /// `credentials` with `"*"`, `*.com`, a lower-case method, ...) is a compile error on the

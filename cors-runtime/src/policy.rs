@@ -39,6 +39,8 @@ pub struct Policy {
 pub(crate) enum Names {
     None,
     Any,
+    /// `headers = ["*", "authorization"]`.
+    AnyAndAuthorization,
     List(&'static [&'static str]),
 }
 
@@ -81,6 +83,13 @@ impl Policy {
     /// `headers = "*"`.
     pub const fn any_header(mut self) -> Policy {
         self.headers = Names::Any;
+        self
+    }
+
+    /// `headers = ["*", "authorization"]`: any header, `Authorization` included (Fetch:
+    /// `*` never covers it; naming it does).
+    pub const fn any_header_and_authorization(mut self) -> Policy {
+        self.headers = Names::AnyAndAuthorization;
         self
     }
 

@@ -23,6 +23,7 @@ fn is_allowed(name: &[u8], allowed: Names) -> bool {
         Names::None => false,
         // Fetch, CORS-preflight fetch, step 7.8: `*` never covers `Authorization`.
         Names::Any => !name.eq_ignore_ascii_case(b"authorization"),
+        Names::AnyAndAuthorization => true,
         Names::List(names) => names
             .binary_search_by(|probe| probe.bytes().cmp(name.iter().map(u8::to_ascii_lowercase)))
             .is_ok(),
@@ -52,6 +53,13 @@ mod tests {
             Err(ListError::NotAllowed(b"x-a"))
         );
         assert_eq!(run(&[b""], Names::None), Ok(()));
+    }
+
+    #[test]
+    fn wildcard_and_authorization_cover_every_name() {
+        let all = Names::AnyAndAuthorization;
+        assert_eq!(run(&[b"x-anything, Authorization"], all), Ok(()));
+        assert_eq!(run(&[b"x a"], all), Err(ListError::NotAToken(b"x a")));
     }
 
     #[test]

@@ -224,15 +224,27 @@ fn string_item<'a>(item: &'a Item, key: Key, errors: &mut Errors) -> Option<&'a 
 /// literally, so a wildcard never works together with `credentials`.
 fn check_credentials(keys: &[(Key, &Ident, &Value)], errors: &mut Errors) {
     for &(key, _, value) in keys {
-        let Value::Str(s) = value else { continue };
-        if s.value() != "*" {
+        // `key = "*"`, or the `"*"` of `headers = ["*", "authorization"]`.
+        let (wildcard, written) = match value {
+            Value::Str(s) => (s, format!("`{} = \"*\"`", key.name())),
+            Value::List { items, .. } if key == Key::Headers => {
+                match items.iter().find_map(|item| match item {
+                    Item::Str(s) if s.value() == "*" => Some(s),
+                    _ => None,
+                }) {
+                    Some(s) => (s, format!("`\"*\"` in `{}`", key.name())),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if wildcard.value() != "*" {
             continue;
         }
         let message = match key {
             Key::Origins => "`origins = \"*\"` cannot be combined with `credentials`: browsers refuse a wildcard origin on credentialed requests; list the allowed origins, e.g. `origins = [\"https://app.example.com\"]`, or remove `credentials`".to_owned(),
             Key::Headers | Key::Expose => format!(
-                "`{} = \"*\"` cannot be combined with `credentials`: on credentialed requests browsers read `*` as a header literally named `*`; list the header names, e.g. {}",
-                key.name(),
+                "{written} cannot be combined with `credentials`: on credentialed requests browsers read `*` as a header literally named `*`; list the header names, e.g. {}",
                 key.example()
             ),
             Key::Methods
@@ -243,6 +255,6 @@ fn check_credentials(keys: &[(Key, &Ident, &Value)], errors: &mut Errors) {
             | Key::DangerouslyAllowInsecureOrigins
             | Key::Crate => continue,
         };
-        errors.at(s, message);
+        errors.at(wildcard, message);
     }
 }

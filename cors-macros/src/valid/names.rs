@@ -38,18 +38,14 @@ pub fn check(
         }
         Value::List { items, .. } => {
             let mut names: Vec<String> = Vec::new();
+            let mut wildcard = None;
             for item in items {
                 let Some(lit) = string_item(item, which, errors) else {
                     continue;
                 };
                 let written = lit.value();
                 if written == "*" {
-                    errors.at(
-                        lit,
-                        format!(
-                            "`*` cannot be mixed into a list; write `{key} = \"*\"` on its own"
-                        ),
-                    );
+                    wildcard = Some(lit);
                     continue;
                 }
                 match check(&written) {
@@ -64,7 +60,25 @@ pub fn check(
                     Err(e) => errors.at(lit, e),
                 }
             }
-            Names::list(names)
+            match wildcard {
+                None => Names::list(names),
+                // Fetch, CORS-preflight fetch: `*` covers every request header but
+                // `Authorization`, which only its own name covers.
+                Some(_) if which == Key::Headers && names == ["authorization"] => {
+                    Names::AnyAndAuthorization
+                }
+                Some(lit) => {
+                    let message = if which == Key::Headers {
+                        format!(
+                            "`*` can be listed only beside `authorization` (`headers = [\"*\", \"authorization\"]`), the one header it does not cover; for any other header write `{key} = \"*\"` on its own"
+                        )
+                    } else {
+                        format!("`*` cannot be mixed into a list; write `{key} = \"*\"` on its own")
+                    };
+                    errors.at(lit, message);
+                    Names::None
+                }
+            }
         }
         other => {
             errors.at(

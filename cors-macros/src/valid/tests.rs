@@ -169,3 +169,40 @@ fn errors_leave_a_stub_that_keeps_the_crate_path() {
     let krate = &validated.policy.krate;
     assert_eq!(quote::quote!(#krate).to_string(), "renamed");
 }
+
+#[test]
+fn any_header_and_authorization() {
+    let p = policy(
+        r#"origins = ["https://a.example"], methods = [GET], headers = ["*", "Authorization"]"#,
+    );
+    assert_eq!(p.headers, Names::AnyAndAuthorization);
+    let found =
+        errors(r#"origins = ["https://a.example"], methods = [GET], headers = ["*", "x-foo"]"#);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "\"*\"");
+    assert!(
+        found[0].1.contains("only beside `authorization`"),
+        "{}",
+        found[0].1
+    );
+    let found = errors(
+        r#"origins = ["https://a.example"], methods = [GET], headers = ["*", "authorization"], credentials"#,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "\"*\"");
+    assert!(
+        found[0]
+            .1
+            .starts_with("`\"*\"` in `headers` cannot be combined with `credentials`"),
+        "{}",
+        found[0].1
+    );
+    let found = errors(
+        r#"origins = ["https://a.example"], methods = [GET], expose = ["*", "authorization"]"#,
+    );
+    assert!(
+        found[0].1.contains("cannot be mixed into a list"),
+        "{}",
+        found[0].1
+    );
+}

@@ -60,7 +60,7 @@ pub fn check(entry: &str) -> Result<OriginPattern<'_>, OriginError> {
         if !origin::is_loopback_host(host) {
             return Err(problem(
                 format!(
-                    "`{entry}`: a port wildcard is only allowed on loopback hosts (`localhost`, `127.0.0.0/8`, `[::1]`); `{host}` can be served by others on any port, so list its ports explicitly"
+                    "`{entry}`: a port wildcard is only allowed on loopback hosts (`localhost` and `*.localhost`, `127.0.0.0/8`, `[::1]`); `{host}` can be served by others on any port, so list its ports explicitly"
                 ),
                 None,
             ));
@@ -98,7 +98,7 @@ pub fn check(entry: &str) -> Result<OriginPattern<'_>, OriginError> {
             ));
         }
     }
-    if domain != "localhost" && psl::suffix_str(domain) == Some(domain) {
+    if !origin::is_loopback_host(domain) && psl::suffix_str(domain) == Some(domain) {
         return Err(problem(
             format!(
                 "`{entry}` is too broad: `{domain}` is a public suffix, so anyone can register a matching site; name your own domain, e.g. `{scheme}://*.example.{domain}`"
@@ -156,7 +156,13 @@ mod tests {
             check("http://*.localhost"),
             Ok(subdomains(Scheme::Http, "localhost", None))
         );
-        for host in ["localhost", "127.0.0.1", "127.0.0.2", "[::1]"] {
+        for host in [
+            "localhost",
+            "app.localhost",
+            "127.0.0.1",
+            "127.0.0.2",
+            "[::1]",
+        ] {
             let pattern = format!("http://{host}:*");
             assert_eq!(
                 check(&pattern),
