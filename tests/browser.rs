@@ -11,7 +11,12 @@
 //!
 //! Origin patterns are proven here too: `http://localhost:*` against pages on two ports
 //! and on `127.0.0.1`, and `http://*.localhost:47811` against pages on subdomains of
-//! `localhost`, which Chromium resolves to the loopback address itself.
+//! `localhost`, which Chromium resolves to the loopback address itself; and
+//! `http://app.localhost:47811` with `credentials`, loopback with no opt-in.
+//!
+//! WebSockets too, to which browsers apply no CORS: a page on an allowed origin
+//! exchanges a message, pages on other origins get a failed handshake (`error`), and
+//! the handler never runs for them.
 
 #[path = "browser/harness.rs"]
 mod harness;
@@ -20,8 +25,10 @@ use std::future::Future;
 use std::time::Duration;
 
 use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use cors_runtime::{cors, cors_routes};
@@ -163,6 +170,52 @@ async fn local_subdomains(State(seen): State<Recorder>) -> &'static str {
     "subdomain ok"
 }
 
+/// `credentials` with a plain-`http` name under `localhost`: loopback (RFC 6761), so no
+/// `dangerously_allow_insecure_origins`.
+#[cors(origins = ["http://app.localhost:47811"], methods = [GET], credentials)]
+async fn local_name(State(seen): State<Recorder>) -> &'static str {
+    seen.ran("local_name");
+    "local name ok"
+}
+
+/// A WebSocket endpoint for pages on [`PAGE`] only, with the user's cookies: browsers
+/// apply no CORS to WebSockets, so the policy itself refuses other pages' handshakes.
+#[cors(origins = ["http://localhost:47811"], methods = [GET], credentials)]
+async fn socket(State(seen): State<Recorder>, ws: WebSocketUpgrade) -> Response {
+    seen.ran("socket");
+    ws.on_upgrade(|mut socket: WebSocket| async move {
+        while let Some(Ok(Message::Text(text))) = socket.recv().await {
+            if socket.send(Message::Text(text)).await.is_err() {
+                break;
+            }
+        }
+    })
+}
+
+/// Opens a WebSocket to `arguments[0]` from the current page, sends `ping` and resolves to
+/// the reply, or to `error` when the handshake (or the socket) fails.
+const WEBSOCKET_JS: &str = r#"
+const [url, done] = arguments;
+let finished = false;
+const finish = (result) => { if (!finished) { finished = true; done(result); } };
+const socket = new WebSocket(url);
+socket.onopen = () => socket.send('ping');
+socket.onmessage = (event) => { finish('reply: ' + event.data); socket.close(); };
+socket.onerror = () => finish('error');
+socket.onclose = (event) => finish('closed: ' + event.code);
+"#;
+
+/// What the page's WebSocket script reported.
+async fn websocket_from_page(s: &Session) -> String {
+    let url = format!("{}/socket", s.api.replacen("http://", "ws://", 1));
+    let value = s
+        .client
+        .execute_async(WEBSOCKET_JS, vec![serde_json::json!(url)])
+        .await
+        .expect("the WebSocket script ran");
+    value.as_str().expect("a string").to_owned()
+}
+
 /// The API of every scenario; each test serves a fresh one.
 fn api() -> Router<Recorder> {
     Router::new()
@@ -183,6 +236,8 @@ fn api() -> Router<Recorder> {
         .route("/public", cors_routes![public])
         .route("/any-port", cors_routes![any_local_port])
         .route("/subdomains", cors_routes![local_subdomains])
+        .route("/socket", cors_routes![socket])
+        .route("/local-name", cors_routes![local_name])
 }
 
 async fn scenario<F, Fut>(test: F)
@@ -573,6 +628,46 @@ async fn demo_page_shows_the_allowed_call_and_the_blocked_one() {
         assert!(
             text.contains("x-served-by: cors-demo"),
             "the exposed header is readable: {text:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn websocket_handshakes_follow_the_policy() {
+    scenario(|s| async move {
+        s.open(PAGE).await;
+        assert_eq!(websocket_from_page(&s).await, "reply: ping");
+        assert_eq!(s.recorder.runs("socket"), 1);
+        // Another port of localhost and another site: the browser sends the handshake
+        // (no CORS for WebSockets), the server refuses it before the handler runs.
+        for page in [OTHER, CROSS_SITE] {
+            s.open(page).await;
+            assert_eq!(websocket_from_page(&s).await, "error", "from {page}");
+        }
+        assert_eq!(
+            s.recorder.runs("socket"),
+            1,
+            "no handler run for a refused handshake"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_name_under_localhost_is_a_loopback_origin_for_credentials() {
+    scenario(|s| async move {
+        s.open("http://app.localhost:47811").await;
+        let call = s.fetch(Call::get("/local-name").credentials()).await;
+        assert_eq!(call.readable(), (200, "local name ok"));
+        s.open(PAGE).await;
+        s.fetch(Call::get("/local-name").credentials())
+            .await
+            .blocked();
+        assert_eq!(
+            s.recorder.runs("local_name"),
+            2,
+            "a simple GET runs either way"
         );
     })
     .await;
