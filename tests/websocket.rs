@@ -123,3 +123,27 @@ fn the_origin_check_is_public() {
         &HeaderValue::from_static(EVIL)
     ));
 }
+
+/// HTTP/2 WebSocket handshakes (RFC 8441) are extended `CONNECT` requests. `cors_routes!`
+/// routes only the policy's methods and OPTIONS, so a `CONNECT` never reaches the handler
+/// (axum answers `405`), whatever its origin.
+#[tokio::test]
+async fn connect_never_reaches_the_handler() {
+    use tower::ServiceExt;
+
+    let calls = Calls::new(&["chat", "public"]);
+    let app = Router::new()
+        .route("/chat", cors_routes![chat])
+        .with_state(calls.clone());
+    for origin in [EVIL, A] {
+        let request = axum::http::Request::builder()
+            .method("CONNECT")
+            .uri("/chat")
+            .header("origin", origin)
+            .body(axum::body::Body::empty())
+            .expect("a request");
+        let response = app.clone().oneshot(request).await.expect("a response");
+        assert_eq!(response.status(), 405, "from {origin}");
+    }
+    assert_eq!(calls.count("chat"), 0);
+}
