@@ -23,11 +23,22 @@ async fn items() -> &'static str {
     "items"
 }
 
+fn partner_origins() -> Vec<&'static str> {
+    vec!["https://partner.example", "https://*.tenants.example"]
+}
+
+#[cors(origins = [from_fn(partner_origins)], methods = [GET])]
+async fn partners() -> &'static str {
+    "partners"
+}
+
 fn app() -> Router {
-    Router::new().nest(
-        "/api",
-        Router::new().route("/items/{id}", cors_routes![items]),
-    )
+    Router::new()
+        .nest(
+            "/api",
+            Router::new().route("/items/{id}", cors_routes![items]),
+        )
+        .route("/partners", cors_routes![partners])
 }
 
 /// Every line the subscriber writes, one event per line.
@@ -172,4 +183,14 @@ async fn websocket_refusal_names_the_handshake() {
         &events,
         "WebSocket handshake from an origin the policy does not allow",
     );
+}
+
+#[tokio::test]
+async fn refused_origin_lists_the_origins_read_at_run_time() {
+    let events = events_of(actual("GET", "/partners", Some(EVIL))).await;
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let expected =
+        r#"origin not in allowed origins ["https://partner.example", "https://*.tenants.example"]"#;
+    assert!(events[0].contains(expected), "{}", events[0]);
+    assert!(events[0].contains(r#"handler="partners""#), "{}", events[0]);
 }

@@ -4,11 +4,11 @@
 use std::fmt;
 
 use axum::extract::MatchedPath;
-use cors_rules::entry::Entry;
 use http::{HeaderValue, Request};
 
 use crate::compiled::CompiledPolicy;
-use crate::policy::{Allowed, AllowedOrigin, Names};
+use crate::origin::OriginSet;
+use crate::policy::Names;
 use cors_rules::request_headers::{ListError, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
 
 /// Why a CORS request got no permission.
@@ -50,9 +50,9 @@ struct Reason<'r, 'a> {
 impl fmt::Display for Reason<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.refusal, self.policy) {
-            (Refusal::Origin, Some(p)) => match p.policy.origins {
-                Some(list) => {
-                    write!(f, "origin not in allowed origins {}", ListedOrigins(list))
+            (Refusal::Origin, Some(p)) => match &p.origins {
+                Some(set) => {
+                    write!(f, "origin not in allowed origins {}", ListedOrigins(set))
                 }
                 None => write!(f, "origin refused"),
             },
@@ -113,22 +113,59 @@ impl fmt::Display for Lossy<'_> {
     }
 }
 
-/// `["https://a.example", env("NAME"), ...]`, as written in the attribute.
-struct ListedOrigins(&'static [AllowedOrigin]);
+/// `["https://a.example", "https://*.example.com", ...]`: the origins the request was
+/// compared with, those read from `env(...)` and `from_fn(...)` included, at most
+/// [`LISTED_AT_MOST`] of them.
+struct ListedOrigins<'a>(&'a OriginSet);
 
-impl fmt::Display for ListedOrigins {
+/// A policy may allow a thousand origins; a log line names the first ones and the count.
+const LISTED_AT_MOST: usize = 20;
+
+impl fmt::Display for ListedOrigins<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[")?;
-        for (i, origin) in self.0.iter().enumerate() {
-            if i > 0 {
+        let mut count = 0;
+        self.0.for_each(|origin| {
+            count += 1;
+            if count > LISTED_AT_MOST {
+                return Ok(());
+            }
+            if count > 1 {
                 f.write_str(", ")?;
             }
-            match origin.0 {
-                Allowed::Checked(Entry::Exact(o)) => write!(f, "\"{o}\"")?,
-                Allowed::Checked(Entry::Pattern(p)) => write!(f, "\"{p}\"")?,
-                Allowed::Source(source) => write!(f, "{}", source.kind)?,
-            }
+            write!(f, "\"{origin}\"")
+        })?;
+        if count > LISTED_AT_MOST {
+            write!(f, ", and {} more", count - LISTED_AT_MOST)?;
         }
         f.write_str("]")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cors_rules::entry::Entry;
+    use cors_rules::origin::check;
+
+    use super::*;
+
+    #[test]
+    fn a_long_list_names_the_first_origins_and_the_count() {
+        let origins: Vec<String> = (0..25)
+            .map(|i| format!("https://o{i:02}.example"))
+            .collect();
+        let entries: Vec<Entry<'static>> = origins
+            .iter()
+            .map(|o| Entry::Exact(check(o.clone().leak()).unwrap()))
+            .collect();
+        let listed = ListedOrigins(&OriginSet::new(&entries)).to_string();
+        assert!(
+            listed.starts_with(r#"["https://o00.example", "https://o01.example""#),
+            "{listed}"
+        );
+        assert!(
+            listed.ends_with(r#""https://o19.example", and 5 more]"#),
+            "{listed}"
+        );
     }
 }

@@ -86,6 +86,12 @@ mod websocket;
 /// before the handler runs. [`CorsHandler::allows_origin`] asks the same question
 /// directly.
 ///
+/// A browser shows a refused request only as "blocked by CORS policy". The reason is one
+/// `tracing` event per refusal, target `cors`, level `debug`, naming the route, the
+/// handler, the origin and what it was compared with (the resolved origins, those from
+/// `env(...)` and `from_fn(...)` included); enable it with, for example,
+/// `RUST_LOG=cors=debug` and `tracing_subscriber::EnvFilter::from_default_env()`.
+///
 /// A policy a browser would reject or that opens a hole (a trailing slash, `null`,
 /// `credentials` with `"*"`, `*.com`, a lower-case method, ...) is a compile error on the
 /// offending token, with the fix in the message. The fn itself is left unchanged; a

@@ -60,6 +60,20 @@ impl OriginSet {
         }
     }
 
+    /// Calls `each` with every allowed origin and pattern, as text (for diagnostics).
+    pub(crate) fn for_each(
+        &self,
+        mut each: impl FnMut(&dyn std::fmt::Display) -> std::fmt::Result,
+    ) -> std::fmt::Result {
+        for origin in &self.exact {
+            each(&String::from_utf8_lossy(origin.as_bytes()))?;
+        }
+        for pattern in self.subdomains.iter().chain(&self.any_port) {
+            each(pattern)?;
+        }
+        Ok(())
+    }
+
     /// Whether the serialized origin `origin` is allowed. Byte-exact: no trimming, no
     /// case folding, no default-port folding, so `null`, lists and look-alikes never match.
     pub(crate) fn find(&self, origin: &HeaderValue) -> Option<HeaderValue> {
