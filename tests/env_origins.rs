@@ -60,6 +60,36 @@ async fn credentialed_insecure() -> &'static str {
     "credentialed insecure"
 }
 
+#[cors(origins = ["https://literal.example", env("CORS_TEST_OPTIONAL", optional)], methods = [GET])]
+async fn optional_source() -> &'static str {
+    "optional"
+}
+
+#[cors(origins = [env("CORS_TEST_ONLY_OPTIONAL", optional)], methods = [GET])]
+async fn only_optional() -> &'static str {
+    "only optional"
+}
+
+#[cors(
+    origins = [env("CORS_TEST_DEFAULTED", default = "https://default.example, http://localhost:*")],
+    methods = [GET],
+    credentials
+)]
+async fn defaulted() -> &'static str {
+    "defaulted"
+}
+
+/// The same policy as [`defaulted`] on another variable: the first router (or origin
+/// check) of a handler fixes its origins for the process, so each state gets its own.
+#[cors(
+    origins = [env("CORS_TEST_DEFAULTED_SET", default = "https://default.example, http://localhost:*")],
+    methods = [GET],
+    credentials
+)]
+async fn defaulted_but_set() -> &'static str {
+    "defaulted but set"
+}
+
 fn borrowed_origins() -> Vec<&'static str> {
     vec!["https://borrowed.example", "https://*.borrowed.example"]
 }
@@ -192,6 +222,54 @@ fn origins_read_when_the_router_is_built() {
     env_missing_variable_is_named();
     env_insecure_origin_with_credentials_follows_the_compile_time_rule();
     building_the_router_with_a_bad_env_panics_with_the_startup_error();
+    env_optional_unset_gives_no_origin_set_is_read_invalid_is_listed();
+    env_default_is_used_only_when_the_variable_is_unset();
+}
+
+/// `allows_origin` of handler `H` for `origin`.
+fn allows<H: CorsHandler>(origin: &'static str) -> bool {
+    H::allows_origin(&axum::http::HeaderValue::from_static(origin))
+}
+
+fn env_optional_unset_gives_no_origin_set_is_read_invalid_is_listed() {
+    // Unset: the literal alone; alone, an unset optional source is an error.
+    unset("CORS_TEST_OPTIONAL");
+    assert_eq!(<optional_source as CorsHandler>::check_origins(), Ok(()));
+    unset("CORS_TEST_ONLY_OPTIONAL");
+    let alone = problems::<only_optional>();
+    assert_eq!(alone.len(), 1, "{alone:#?}");
+    assert!(alone[0].starts_with("no origin is allowed"), "{}", alone[0]);
+    // Set: read and checked like any `env`.
+    set("CORS_TEST_OPTIONAL", "https://b.example/");
+    assert_eq!(
+        problems::<optional_source>(),
+        [
+            "environment variable CORS_TEST_OPTIONAL: `https://b.example/` ends with `/`: browsers send the origin without it, so this never matches; write `https://b.example`"
+        ]
+    );
+    set("CORS_TEST_OPTIONAL", "https://b.example");
+    assert_eq!(<optional_source as CorsHandler>::check_origins(), Ok(()));
+    assert!(allows::<optional_source>("https://b.example"));
+    assert!(allows::<optional_source>("https://literal.example"));
+    assert!(!allows::<optional_source>("https://default.example"));
+    unset("CORS_TEST_OPTIONAL");
+}
+
+fn env_default_is_used_only_when_the_variable_is_unset() {
+    unset("CORS_TEST_DEFAULTED");
+    assert_eq!(<defaulted as CorsHandler>::check_origins(), Ok(()));
+    assert!(allows::<defaulted>("https://default.example"));
+    assert!(allows::<defaulted>("http://localhost:5173"));
+    assert!(!allows::<defaulted>("https://set.example"));
+
+    set("CORS_TEST_DEFAULTED_SET", "https://set.example");
+    assert!(allows::<defaulted_but_set>("https://set.example"));
+    assert!(!allows::<defaulted_but_set>("https://default.example"));
+    // A set value is checked with the policy's keys, as without a default.
+    set("CORS_TEST_DEFAULTED_SET", "http://intranet.example");
+    let insecure = problems::<defaulted_but_set>();
+    assert!(insecure[0].contains("plain `http://`"), "{insecure:#?}");
+    unset("CORS_TEST_DEFAULTED_SET");
 }
 
 async fn from_fn_lists_of_borrowed_and_owned_strings_are_allowed() {

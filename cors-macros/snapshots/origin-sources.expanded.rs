@@ -42,6 +42,22 @@ impl ::cors_runtime::CorsHandler for create_order {
                         "localhost",
                     ),
                     ::cors_runtime::__private::AllowedOrigin::env("APP_CORS_ORIGINS"),
+                    ::cors_runtime::__private::AllowedOrigin::env_optional(
+                        "DEV_ORIGINS",
+                    ),
+                    ::cors_runtime::__private::AllowedOrigin::env_or(
+                        "PREVIEW_ORIGINS",
+                        &[
+                            ::cors_runtime::__private::AllowedOrigin::exact(
+                                ::cors_runtime::__private::Scheme::Https,
+                                "preview.example.com",
+                            ),
+                            ::cors_runtime::__private::AllowedOrigin::any_port(
+                                ::cors_runtime::__private::Scheme::Http,
+                                "localhost",
+                            ),
+                        ],
+                    ),
                     ::cors_runtime::__private::AllowedOrigin::from_fn(|| ::cors_runtime::__private::origin_list(
                         config::partner_origins(),
                     )),

@@ -14,6 +14,8 @@ mod config {
         "https://*.tenant.example:8443",
         "http://localhost:*",
         env("APP_CORS_ORIGINS"),
+        env("DEV_ORIGINS", optional),
+        env("PREVIEW_ORIGINS", default = "https://preview.example.com, http://localhost:*"),
         from_fn(config::partner_origins),
     ],
     methods = [POST],

@@ -25,7 +25,7 @@ use syn::spanned::Spanned;
 use cors_rules::origin::Scheme;
 
 use crate::item::Handler;
-use crate::model::{Names, Origin, Origins, Policy};
+use crate::model::{Names, Origin, Origins, Policy, Unset};
 
 /// The fn as written, then the items that carry its policy.
 pub fn expand(item: TokenStream, handler: &Handler, policy: &Policy) -> TokenStream {
@@ -149,7 +149,21 @@ fn origin_tokens(origin: &Origin, private: &TokenStream) -> TokenStream {
             let s = scheme(s);
             quote!(#private::AllowedOrigin::any_port(#s, #host))
         }
-        Origin::Env(name) => quote!(#private::AllowedOrigin::env(#name)),
+        Origin::Env {
+            name,
+            unset: Unset::Required,
+        } => quote!(#private::AllowedOrigin::env(#name)),
+        Origin::Env {
+            name,
+            unset: Unset::Optional,
+        } => quote!(#private::AllowedOrigin::env_optional(#name)),
+        Origin::Env {
+            name,
+            unset: Unset::Default(origins),
+        } => {
+            let origins = origins.iter().map(|origin| origin_tokens(origin, private));
+            quote!(#private::AllowedOrigin::env_or(#name, &[#(#origins),*]))
+        }
         Origin::FromFn(path) => {
             // Spanned on the path, so a function returning something other than a list
             // of origins is reported there.

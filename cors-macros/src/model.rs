@@ -43,9 +43,24 @@ pub enum Origin {
         host: String,
     },
     /// `env("NAME")`: read and checked when the router is built.
-    Env(String),
+    Env {
+        name: String,
+        unset: Unset,
+    },
     /// `from_fn(path)`: called and checked when the router is built.
     FromFn(syn::Path),
+}
+
+/// What an `env(...)` source gives when its variable is not set.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unset {
+    /// `env("NAME")`: a startup error.
+    Required,
+    /// `env("NAME", optional)`: no origin.
+    Optional,
+    /// `env("NAME", default = "...")`: these origins, checked at compile time (exact
+    /// origins and patterns only).
+    Default(Vec<Origin>),
 }
 
 /// `headers` or `expose`.

@@ -17,6 +17,13 @@ pub enum Entry<'a> {
     Pattern(OriginPattern<'a>),
 }
 
+/// The entries of a comma-separated list of origins, as an environment variable or an
+/// `env(..., default = "...")` writes them: trimmed, in order; an empty string is an
+/// empty entry (a stray comma), which callers report.
+pub fn split_list(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',').map(str::trim)
+}
+
 /// The policy keys an entry's validity depends on.
 #[cfg(feature = "check")]
 #[derive(Debug, Clone, Copy, Default)]

@@ -70,6 +70,7 @@ mod websocket;
 /// | `origins` | `["https://a.example", ...]` | exact serialized origins (matched byte for byte). Required. |
 /// | | `"https://*.example.com"`, `"http://localhost:*"` in the list | any subdomain (never the bare domain); any port of a loopback host |
 /// | | `env("NAME")`, `from_fn(path)` in the list or alone | read once, when the first router mounting the handler is built, and checked by the same rules; a bad value panics then with a [`StartupError`] |
+/// | | `env("NAME", optional)`, `env("NAME", default = "https://a.example, ...")` | no origin, or the default (checked at compile time), when the variable is not set |
 /// | | `"*"` | any origin, answered with a constant `*`; not with `credentials` |
 /// | `methods` | `[GET, POST, ...]` | the methods the handler is routed on and the preflight allows: `GET` (which also answers `HEAD`), `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`. Required. |
 /// | `headers` | `["content-type", ...]`, `"*"` or `["*", "authorization"]` | request headers a preflight may ask for; `"*"` never covers `authorization`, `["*", "authorization"]` covers it too |

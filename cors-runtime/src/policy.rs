@@ -13,7 +13,7 @@ use cors_rules::origin::{Origin, Scheme};
 use cors_rules::pattern::OriginPattern;
 
 use crate::compiled::CompiledPolicy;
-use crate::startup::{self, Source};
+use crate::startup::{self, Source, Unset};
 
 /// The CORS policy of one handler. Built by the expansion of `#[cors]` with
 /// [`Policy::new`] and the key methods; its fields are private.
@@ -151,6 +151,19 @@ impl Policy {
     }
 }
 
+/// `default`, which must list checked origins and patterns only (no source).
+const fn only_checked(default: &'static [AllowedOrigin]) -> &'static [AllowedOrigin] {
+    let mut i = 0;
+    while i < default.len() {
+        assert!(
+            matches!(default[i].0, Allowed::Checked(_)),
+            "an env default lists origins and patterns only"
+        );
+        i += 1;
+    }
+    default
+}
+
 /// The invariant of a header name list: lower-case tokens, strictly increasing byte-wise
 /// (sorted, no name twice), so a lookup is a binary search.
 const fn sorted_names(names: &'static [&'static str]) -> &'static [&'static str] {
@@ -255,9 +268,24 @@ impl AllowedOrigin {
         })))
     }
 
-    /// `env("NAME")`: a comma-separated list, read and checked once per process.
+    /// `env("NAME")`: a comma-separated list, read and checked once per process; unset is
+    /// a startup error.
     pub const fn env(name: &'static str) -> AllowedOrigin {
-        AllowedOrigin(Allowed::Source(Source::env(name)))
+        AllowedOrigin(Allowed::Source(Source::env(name, Unset::Required)))
+    }
+
+    /// `env("NAME", optional)`: as [`AllowedOrigin::env`], but unset gives no origin.
+    pub const fn env_optional(name: &'static str) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Source(Source::env(name, Unset::Optional)))
+    }
+
+    /// `env("NAME", default = "...")`: as [`AllowedOrigin::env`], but unset gives
+    /// `default`, origins and patterns checked by `#[cors]`.
+    pub const fn env_or(name: &'static str, default: &'static [AllowedOrigin]) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Source(Source::env(
+            name,
+            Unset::Default(only_checked(default)),
+        )))
     }
 
     /// `from_fn(path)`: a list returned by a function, called and checked once per process.

@@ -12,7 +12,7 @@ use std::fmt;
 use cors_rules::entry::{self, Context, Entry};
 
 use crate::origin::OriginSet;
-use crate::policy::{Allowed, Policy};
+use crate::policy::{Allowed, AllowedOrigin, Policy};
 
 /// Every problem with a policy's origins, found when the first router mounting its handler
 /// is built.
@@ -52,14 +52,25 @@ type Loader = fn(SourceKind, Context, &mut Vec<String>) -> Vec<Entry<'static>>;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum SourceKind {
-    Env(&'static str),
+    Env { name: &'static str, unset: Unset },
     FromFn(fn() -> Vec<String>),
 }
 
+/// What an `env(...)` source gives when its variable is not set.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Unset {
+    /// `env("NAME")`: a startup error.
+    Required,
+    /// `env("NAME", optional)`: no origin.
+    Optional,
+    /// `env("NAME", default = "...")`: origins checked at compile time.
+    Default(&'static [AllowedOrigin]),
+}
+
 impl Source {
-    pub(crate) const fn env(name: &'static str) -> Source {
+    pub(crate) const fn env(name: &'static str, unset: Unset) -> Source {
         Source {
-            kind: SourceKind::Env(name),
+            kind: SourceKind::Env { name, unset },
             load,
         }
     }
@@ -81,7 +92,18 @@ impl fmt::Debug for Source {
 impl fmt::Display for SourceKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SourceKind::Env(name) => write!(f, "env({name:?})"),
+            SourceKind::Env {
+                name,
+                unset: Unset::Required,
+            } => write!(f, "env({name:?})"),
+            SourceKind::Env {
+                name,
+                unset: Unset::Optional,
+            } => write!(f, "env({name:?}, optional)"),
+            SourceKind::Env {
+                name,
+                unset: Unset::Default(_),
+            } => write!(f, "env({name:?}, default = ..)"),
             SourceKind::FromFn(_) => f.write_str("from_fn(..)"),
         }
     }
@@ -106,6 +128,11 @@ pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError
             }
         }
     }
+    if entries.is_empty() && problems.is_empty() {
+        problems.push(
+            "no origin is allowed: every `env(..., optional)` source is unset and nothing else is listed; set one, or list an origin".to_owned(),
+        );
+    }
     if problems.is_empty() {
         Ok(Some(OriginSet::new(&entries)))
     } else {
@@ -120,20 +147,30 @@ pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError
 /// long as the process (they back its compiled policy), so their text is leaked once.
 fn load(kind: SourceKind, context: Context, problems: &mut Vec<String>) -> Vec<Entry<'static>> {
     let (source, values) = match kind {
-        SourceKind::Env(name) => {
+        SourceKind::Env { name, unset } => {
             let source = format!("environment variable {name}");
-            match std::env::var(name) {
-                Ok(list) => {
+            match (std::env::var(name), unset) {
+                (Ok(list), _) => {
                     let values = split_list(&list, &source, problems);
                     (source, values)
                 }
-                Err(std::env::VarError::NotPresent) => {
+                (Err(std::env::VarError::NotPresent), Unset::Optional) => return Vec::new(),
+                (Err(std::env::VarError::NotPresent), Unset::Default(origins)) => {
+                    return origins
+                        .iter()
+                        .filter_map(|origin| match origin.0 {
+                            Allowed::Checked(entry) => Some(entry),
+                            Allowed::Source(_) => None,
+                        })
+                        .collect();
+                }
+                (Err(std::env::VarError::NotPresent), Unset::Required) => {
                     problems.push(format!(
                         "environment variable {name} is not set; set it to a comma-separated list of origins, e.g. {name}=https://app.example.com"
                     ));
                     return Vec::new();
                 }
-                Err(std::env::VarError::NotUnicode(_)) => {
+                (Err(std::env::VarError::NotUnicode(_)), _) => {
                     problems.push(format!("environment variable {name} is not valid UTF-8"));
                     return Vec::new();
                 }
@@ -167,7 +204,7 @@ fn split_list(list: &str, source: &str, problems: &mut Vec<String>) -> Vec<Strin
         return Vec::new();
     }
     let mut values = Vec::new();
-    for (i, value) in list.split(',').map(str::trim).enumerate() {
+    for (i, value) in entry::split_list(list).enumerate() {
         if value.is_empty() {
             problems.push(format!(
                 "{source}: entry {} is empty (a stray comma?)",

@@ -2,7 +2,8 @@
 //! and `from_fn(path)` sources.
 
 use proc_macro2::TokenStream;
-use syn::{Ident, LitStr};
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, LitStr, Token};
 
 use cors_rules::entry::{self, Entry};
 use cors_rules::pattern::OriginPattern;
@@ -11,7 +12,7 @@ use super::errors::Errors;
 use super::{as_list, string_item};
 use crate::ast::{Call, Item, Value};
 use crate::key::Key;
-use crate::model::{Origin, Origins};
+use crate::model::{Origin, Origins, Unset};
 
 pub fn check(
     key: &Ident,
@@ -38,13 +39,13 @@ pub fn check(
             );
             None
         }
-        Value::Call(call) => origin_source(call, errors).map(|o| Origins::List(vec![o])),
+        Value::Call(call) => origin_source(call, context, errors).map(|o| Origins::List(vec![o])),
         Value::List { items, .. } => {
             let mut list: Vec<Origin> = Vec::new();
             let mut seen: Vec<String> = Vec::new();
             for item in items {
                 if let Item::Call(call) = item {
-                    let source = origin_source(call, errors);
+                    let source = origin_source(call, context, errors);
                     let written = call.tokens.to_string();
                     match source {
                         Some(_) if seen.contains(&written) => errors.at(
@@ -111,11 +112,33 @@ fn parts(checked: Entry<'_>) -> Origin {
 }
 
 /// `env("NAME")` or `from_fn(path::to::function)` in `origins`.
-fn origin_source(call: &Call, errors: &mut Errors) -> Option<Origin> {
+fn origin_source(call: &Call, context: entry::Context, errors: &mut Errors) -> Option<Origin> {
     match call.name.to_string().as_str() {
-        "env" => match syn::parse2::<LitStr>(call.args.clone()) {
-            Ok(name) if is_env_name(&name.value()) => Some(Origin::Env(name.value())),
-            Ok(name) => {
+        "env" => match syn::parse2::<EnvArgs>(call.args.clone()) {
+            Ok(EnvArgs { name, option }) if is_env_name(&name.value()) => {
+                let unset = match option {
+                    None => Unset::Required,
+                    Some(EnvOption::Optional) => Unset::Optional,
+                    Some(EnvOption::Default(list)) => {
+                        Unset::Default(default_list(&list, context, errors)?)
+                    }
+                    Some(EnvOption::Unknown(tokens)) => {
+                        errors.at(
+                            &tokens,
+                            format!(
+                                "after the variable's name, `env` takes `optional` (no origin when it is not set) or `default = \"...\"` (these origins when it is not set), e.g. `env(\"{}\", default = \"http://localhost:5173\")`",
+                                name.value()
+                            ),
+                        );
+                        return None;
+                    }
+                };
+                Some(Origin::Env {
+                    name: name.value(),
+                    unset,
+                })
+            }
+            Ok(EnvArgs { name, .. }) => {
                 errors.at(
                     &name,
                     format!(
@@ -190,6 +213,82 @@ fn origin_source(call: &Call, errors: &mut Errors) -> Option<Origin> {
             None
         }
     }
+}
+
+/// The arguments of `env(...)`: `"NAME"`, `"NAME", optional` or `"NAME", default = "..."`.
+struct EnvArgs {
+    name: LitStr,
+    option: Option<EnvOption>,
+}
+
+enum EnvOption {
+    Optional,
+    Default(LitStr),
+    /// Anything else after the name, kept whole for the error.
+    Unknown(TokenStream),
+}
+
+impl Parse for EnvArgs {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name: LitStr = input.parse()?;
+        if input.is_empty() || (input.peek(Token![,]) && input.peek2(syn::parse::End)) {
+            input.parse::<Option<Token![,]>>()?;
+            return Ok(EnvArgs { name, option: None });
+        }
+        input.parse::<Token![,]>()?;
+        let rest: TokenStream = input.fork().parse()?;
+        let option = if input.peek(kw::optional) && input.peek2(syn::parse::End) {
+            input.parse::<kw::optional>()?;
+            EnvOption::Optional
+        } else if input.peek(kw::default) && input.peek2(Token![=]) {
+            input.parse::<kw::default>()?;
+            input.parse::<Token![=]>()?;
+            match input.parse::<LitStr>() {
+                Ok(list) if input.is_empty() => EnvOption::Default(list),
+                _ => EnvOption::Unknown(rest),
+            }
+        } else {
+            EnvOption::Unknown(rest)
+        };
+        // Whatever is left belongs to the error already recorded in `Unknown`.
+        input.parse::<TokenStream>()?;
+        Ok(EnvArgs {
+            name,
+            option: Some(option),
+        })
+    }
+}
+
+mod kw {
+    syn::custom_keyword!(optional);
+    syn::custom_keyword!(default);
+}
+
+/// `default = "a, b"`: each entry checked now, by the rules of a literal origin, so the
+/// origins used when the variable is not set are as sure as written ones.
+fn default_list(
+    list: &LitStr,
+    context: entry::Context,
+    errors: &mut Errors,
+) -> Option<Vec<Origin>> {
+    let text = list.value();
+    let mut origins = Vec::new();
+    let mut ok = true;
+    for (i, value) in entry::split_list(&text).enumerate() {
+        let problem = match entry::check(value, context) {
+            _ if value.is_empty() => {
+                format!("entry {} of the default is empty (a stray comma?)", i + 1)
+            }
+            Ok(checked) => {
+                origins.push(parts(checked));
+                continue;
+            }
+            Err(e) => format!("in the default: {e}"),
+        };
+        errors.at(list, problem);
+        ok = false;
+    }
+    ok.then_some(origins)
 }
 
 /// `"config::origins"`: a string literal holding a path.

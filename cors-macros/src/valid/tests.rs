@@ -8,7 +8,7 @@ use cors_rules::origin::Scheme;
 
 use super::{Validated, validate};
 use crate::ast::Args;
-use crate::model::{Names, Origin, Origins, Policy};
+use crate::model::{Names, Origin, Origins, Policy, Unset};
 
 fn run(attr: &str) -> Validated {
     let tokens: TokenStream = attr.parse().expect("the test attribute tokenizes");
@@ -70,7 +70,10 @@ fn every_key_is_read_into_the_model() {
                 scheme: Scheme::Http,
                 host: "localhost".into()
             },
-            Origin::Env("APP_ORIGINS".into()),
+            Origin::Env {
+                name: "APP_ORIGINS".into(),
+                unset: Unset::Required
+            },
         ]
     );
     assert!(
@@ -205,4 +208,62 @@ fn any_header_and_authorization() {
         "{}",
         found[0].1
     );
+}
+
+#[test]
+fn env_sources_that_may_be_unset() {
+    let p = policy(
+        r#"origins = ["https://a.example", env("DEV_ORIGINS", optional), env("APP_ORIGINS", default = "https://app.example.com, http://localhost:*")], methods = [GET], credentials"#,
+    );
+    let Origins::List(origins) = &p.origins else {
+        panic!("a list")
+    };
+    assert_eq!(
+        origins[1],
+        Origin::Env {
+            name: "DEV_ORIGINS".into(),
+            unset: Unset::Optional
+        }
+    );
+    assert_eq!(
+        origins[2],
+        Origin::Env {
+            name: "APP_ORIGINS".into(),
+            unset: Unset::Default(vec![
+                Origin::Exact {
+                    scheme: Scheme::Https,
+                    host: "app.example.com".into(),
+                    port: None
+                },
+                Origin::AnyPort {
+                    scheme: Scheme::Http,
+                    host: "localhost".into()
+                },
+            ])
+        }
+    );
+    // The default is checked like a literal, with the policy's keys, on its own literal.
+    let found = errors(
+        r#"origins = [env("A", default = "http://intranet.example, https://b.example/,")], methods = [GET], credentials"#,
+    );
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|(covered, _)| covered.starts_with("\"http://intranet"))
+    );
+    assert!(found[0].1.contains("plain `http://`"), "{}", found[0].1);
+    assert!(
+        found[1].1.contains("write `https://b.example`"),
+        "{}",
+        found[1].1
+    );
+    assert!(
+        found[2].1.contains("entry 3 of the default is empty"),
+        "{}",
+        found[2].1
+    );
+    let found = errors(r#"origins = [env("A", sometimes)], methods = [GET]"#);
+    assert_eq!(found[0].0, "sometimes");
+    assert!(found[0].1.contains("takes `optional`"), "{}", found[0].1);
 }
