@@ -270,6 +270,16 @@ fn env_default_is_used_only_when_the_variable_is_unset() {
     let insecure = problems::<defaulted_but_set>();
     assert!(insecure[0].contains("plain `http://`"), "{insecure:#?}");
     unset("CORS_TEST_DEFAULTED_SET");
+
+    // Each handler mounts; their origins were fixed above by their first check.
+    set("CORS_TEST_ONLY_OPTIONAL", "https://only.example");
+    let _app: Router = Router::new()
+        .route("/optional", cors_routes![optional_source])
+        .route("/only-optional", cors_routes![only_optional])
+        .route("/defaulted", cors_routes![defaulted])
+        .route("/defaulted-but-set", cors_routes![defaulted_but_set]);
+    assert!(allows::<only_optional>("https://only.example"));
+    unset("CORS_TEST_ONLY_OPTIONAL");
 }
 
 async fn from_fn_lists_of_borrowed_and_owned_strings_are_allowed() {
