@@ -324,7 +324,7 @@ pub trait CorsHandler {
     /// assert!(error.to_string().contains("DOC_EXAMPLE_PARTNER_ORIGINS is not set"));
     /// ```
     fn check_origins() -> Result<(), crate::StartupError> {
-        startup::resolve(Self::POLICY).map(|_| ())
+        startup::check(Self::POLICY)
     }
 
     /// Whether the handler's policy allows `origin`, the value of a request's `Origin`

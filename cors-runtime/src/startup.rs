@@ -47,8 +47,17 @@ pub(crate) struct Source {
     load: Loader,
 }
 
-/// Reads a source and checks each of its entries; the problems, one per line, on error.
-type Loader = fn(SourceKind, Context, &mut Vec<String>) -> Vec<Entry<'static>>;
+/// Reads a source and checks each of its entries: pushes the valid ones to the entries
+/// (with [`Keep::Yes`] only) and each problem, one per line; returns how many were valid.
+type Loader = fn(SourceKind, Context, Keep, &mut Vec<Entry<'static>>, &mut Vec<String>) -> usize;
+
+/// Whether the origins read are kept for the process (building the compiled policy) or
+/// only checked ([`CorsHandler::check_origins`](crate::CorsHandler::check_origins)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    Yes,
+    No,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum SourceKind {
@@ -109,8 +118,18 @@ impl fmt::Display for SourceKind {
     }
 }
 
-/// The policy's origin set; `None` for an any-origin policy.
+/// Every problem with the policy's origins, reading them as [`resolve`] does but keeping
+/// nothing.
+pub(crate) fn check(policy: &Policy) -> Result<(), StartupError> {
+    read(policy, Keep::No).map(|_| ())
+}
+
+/// The policy's origin set, for the life of the process; `None` for an any-origin policy.
 pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError> {
+    read(policy, Keep::Yes)
+}
+
+fn read(policy: &Policy, keep: Keep) -> Result<Option<OriginSet>, StartupError> {
     let Some(allowed) = policy.origins else {
         return Ok(None);
     };
@@ -120,32 +139,45 @@ pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError
     };
     let mut problems = Vec::new();
     let mut entries = Vec::with_capacity(allowed.len());
+    let mut valid = 0;
     for origin in allowed {
         match origin.0 {
-            Allowed::Checked(entry) => entries.push(entry),
+            Allowed::Checked(entry) => {
+                entries.push(entry);
+                valid += 1;
+            }
             Allowed::Source(source) => {
-                entries.extend((source.load)(source.kind, context, &mut problems))
+                valid += (source.load)(source.kind, context, keep, &mut entries, &mut problems)
             }
         }
     }
-    if entries.is_empty() && problems.is_empty() {
+    if valid == 0 && problems.is_empty() {
         problems.push(
             "no origin is allowed: every `env(..., optional)` source is unset and nothing else is listed; set one, or list an origin".to_owned(),
         );
     }
-    if problems.is_empty() {
-        Ok(Some(OriginSet::new(&entries)))
-    } else {
+    if !problems.is_empty() {
         Err(StartupError {
             handler: policy.handler,
             problems,
         })
+    } else if keep == Keep::Yes {
+        Ok(Some(OriginSet::new(&entries)))
+    } else {
+        Ok(None)
     }
 }
 
-/// Reads `kind` and checks every entry by the rules of `cors-rules`. Read origins live as
-/// long as the process (they back its compiled policy), so their text is leaked once.
-fn load(kind: SourceKind, context: Context, problems: &mut Vec<String>) -> Vec<Entry<'static>> {
+/// Reads `kind` and checks every entry by the rules of `cors-rules`. Kept origins live as
+/// long as the process (they back its compiled policy), so the text of each valid one is
+/// leaked once; nothing is leaked for an invalid entry or with [`Keep::No`].
+fn load(
+    kind: SourceKind,
+    context: Context,
+    keep: Keep,
+    entries: &mut Vec<Entry<'static>>,
+    problems: &mut Vec<String>,
+) -> usize {
     let (source, values) = match kind {
         SourceKind::Env { name, unset } => {
             let source = format!("environment variable {name}");
@@ -154,25 +186,24 @@ fn load(kind: SourceKind, context: Context, problems: &mut Vec<String>) -> Vec<E
                     let values = split_list(&list, &source, problems);
                     (source, values)
                 }
-                (Err(std::env::VarError::NotPresent), Unset::Optional) => return Vec::new(),
+                (Err(std::env::VarError::NotPresent), Unset::Optional) => return 0,
                 (Err(std::env::VarError::NotPresent), Unset::Default(origins)) => {
-                    return origins
-                        .iter()
-                        .filter_map(|origin| match origin.0 {
-                            Allowed::Checked(entry) => Some(entry),
-                            Allowed::Source(_) => None,
-                        })
-                        .collect();
+                    let before = entries.len();
+                    entries.extend(origins.iter().filter_map(|origin| match origin.0 {
+                        Allowed::Checked(entry) => Some(entry),
+                        Allowed::Source(_) => None,
+                    }));
+                    return entries.len() - before;
                 }
                 (Err(std::env::VarError::NotPresent), Unset::Required) => {
                     problems.push(format!(
                         "environment variable {name} is not set; set it to a comma-separated list of origins, e.g. {name}=https://app.example.com"
                     ));
-                    return Vec::new();
+                    return 0;
                 }
                 (Err(std::env::VarError::NotUnicode(_)), _) => {
                     problems.push(format!("environment variable {name} is not valid UTF-8"));
-                    return Vec::new();
+                    return 0;
                 }
             }
         }
@@ -186,15 +217,20 @@ fn load(kind: SourceKind, context: Context, problems: &mut Vec<String>) -> Vec<E
             ("from_fn(...)".to_owned(), values)
         }
     };
-    let mut entries = Vec::new();
+    let mut valid = 0;
     for value in values {
-        let value: &'static str = value.leak();
-        match entry::check(value, context) {
-            Ok(entry) => entries.push(entry),
-            Err(e) => problems.push(format!("{source}: {e}")),
+        if let Err(e) = entry::check(&value, context) {
+            problems.push(format!("{source}: {e}"));
+            continue;
+        }
+        valid += 1;
+        if keep == Keep::Yes {
+            // Checked just above; checked again on the leaked text to borrow from it.
+            let value: &'static str = value.leak();
+            entries.extend(entry::check(value, context).ok());
         }
     }
-    entries
+    valid
 }
 
 /// Splits `a, b,c` into trimmed entries; empty entries and an empty list are problems.
