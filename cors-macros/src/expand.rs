@@ -112,39 +112,29 @@ fn origin_tokens(origin: &Origin, private: &TokenStream) -> TokenStream {
         Scheme::Http => quote!(#private::Scheme::Http),
         Scheme::Https => quote!(#private::Scheme::Https),
     };
+    // `exact(scheme, host)` or `exact_with_port(scheme, host, port)`; the same for
+    // `subdomains`: a port argument only when there is a port.
+    let with_port = |constructor: &str, s: &Scheme, text: &str, port: &Option<u16>| {
+        let s = scheme(s);
+        match port {
+            None => {
+                let constructor = format_ident!("{constructor}");
+                quote!(#private::AllowedOrigin::#constructor(#s, #text))
+            }
+            Some(port) => {
+                let constructor = format_ident!("{constructor}_with_port");
+                let port = Literal::u16_unsuffixed(*port);
+                quote!(#private::AllowedOrigin::#constructor(#s, #text, #port))
+            }
+        }
+    };
     match origin {
-        Origin::Exact {
-            scheme: s,
-            host,
-            port: None,
-        } => {
-            let s = scheme(s);
-            quote!(#private::AllowedOrigin::exact(#s, #host))
-        }
-        Origin::Exact {
-            scheme: s,
-            host,
-            port: Some(port),
-        } => {
-            let (s, port) = (scheme(s), Literal::u16_unsuffixed(*port));
-            quote!(#private::AllowedOrigin::exact_with_port(#s, #host, #port))
-        }
+        Origin::Exact { scheme, host, port } => with_port("exact", scheme, host, port),
         Origin::Subdomains {
-            scheme: s,
+            scheme,
             domain,
-            port: None,
-        } => {
-            let s = scheme(s);
-            quote!(#private::AllowedOrigin::subdomains(#s, #domain))
-        }
-        Origin::Subdomains {
-            scheme: s,
-            domain,
-            port: Some(port),
-        } => {
-            let (s, port) = (scheme(s), Literal::u16_unsuffixed(*port));
-            quote!(#private::AllowedOrigin::subdomains_with_port(#s, #domain, #port))
-        }
+            port,
+        } => with_port("subdomains", scheme, domain, port),
         Origin::AnyPort { scheme: s, host } => {
             let s = scheme(s);
             quote!(#private::AllowedOrigin::any_port(#s, #host))
