@@ -58,10 +58,10 @@ pub async fn users() -> &'static str {
 pub enum Server {
     /// `#[cors]` + `cors_routes!`.
     Ours,
-    /// `get(users).layer(CorsLayer)` with the same origins, methods, headers, expose,
+    /// `get(users::handler).layer(CorsLayer)` with the same origins, methods, headers, expose,
     /// credentials and max-age.
     TowerHttp,
-    /// `get(users)`: no CORS at all, the floor.
+    /// `get(users::handler)`: no CORS at all, the floor.
     NoCors,
 }
 
@@ -83,9 +83,9 @@ impl Server {
         match self {
             Server::Ours => Router::new().route(PATH, cors_routes![users]),
             Server::TowerHttp => {
-                Router::new().route(PATH, get(users).layer(tower_http_layer(ORIGINS)))
+                Router::new().route(PATH, get(users::handler).layer(tower_http_layer(ORIGINS)))
             }
-            Server::NoCors => Router::new().route(PATH, get(users)),
+            Server::NoCors => Router::new().route(PATH, get(users::handler)),
         }
     }
 }
@@ -222,7 +222,10 @@ pub mod scaling {
 
     /// tower-http with the same `n` origins.
     pub fn tower_http(n: usize) -> Router {
-        Router::new().route(PATH, get(users).layer(tower_http_layer(origins(n))))
+        Router::new().route(
+            PATH,
+            get(users::handler).layer(tower_http_layer(origins(n))),
+        )
     }
 }
 

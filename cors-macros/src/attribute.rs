@@ -8,10 +8,6 @@ use crate::{ast, expand, item, valid};
 
 /// The expansion of `#[cors(attr)] item`.
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let handler = match syn::parse2::<item::Handler>(item.clone()) {
-        Ok(handler) => handler,
-        Err(error) => return with_error(item, error),
-    };
     let validated = match syn::parse2::<ast::Args>(attr.clone()) {
         Ok(args) => valid::validate(&args, &attr, Span::call_site()),
         Err(error) => valid::Validated {
@@ -19,8 +15,22 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             errors: Some(error),
         },
     };
-    let expanded = expand::expand(item, &handler, &validated.policy);
-    match validated.errors {
+    let (expanded, item_error) = match item::parse(item.clone()) {
+        Ok(handler) => (expand::expand(&handler, &validated.policy), None),
+        Err(not_a_handler) => {
+            let out = match &not_a_handler.stub_name {
+                Some((vis, name)) => expand::stub(vis, name, item, &validated.policy.krate),
+                None => item,
+            };
+            (out, Some(not_a_handler.error))
+        }
+    };
+    let errors = match (item_error, validated.errors) {
+        // Not a fn: the attribute's own mistakes would only add noise.
+        (Some(item_error), _) => Some(item_error),
+        (None, errors) => errors,
+    };
+    match errors {
         None => expanded,
         Some(error) => with_error(expanded, error),
     }
@@ -48,7 +58,7 @@ mod tests {
             ),
         )
         .to_string();
-        assert!(out.starts_with("async fn list () { }"), "{out}");
+        assert!(out.contains("async fn list () { }"), "{out}");
         assert!(
             out.contains("impl renamed :: CorsHandler for list"),
             "{out}"

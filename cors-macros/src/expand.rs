@@ -1,13 +1,23 @@
-//! Expansion: the handler fn unchanged, plus a braced struct of the same name (type
-//! namespace only) whose `CorsHandler` impl points at the policy in a `static` (a
-//! constant, not a fn: nothing to generate code for per handler), built by the runtime's
-//! `const fn` constructors. Fully qualified paths only, so nothing is brought
-//! into the user's scope. `cargo expand` shows, beside the untouched fn:
+//! Expansion: the handler fn, unchanged, nested in `name::handler` (an associated fn
+//! with the same arguments and return type that calls it), so the name itself is no
+//! longer a fn: routing it with axum's `get(name)` is a compile error whose warning says
+//! to use `cors_routes![name]` (DESIGN section 1). Beside it, a braced struct of the same
+//! name (type namespace) whose `CorsHandler` impl points at the policy in a `static` built
+//! by the runtime's `const fn` constructors. Fully qualified paths only, so nothing is
+//! brought into the user's scope. `cargo expand` shows:
 //!
 //! ```text
 //! #[doc(hidden)]
-//! #[allow(non_camel_case_types, dead_code)]
+//! #[deprecated(note = "`list_users` has a CORS policy: mount it with `cors_routes![list_users]` ...")]
+//! fn list_users(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
+//! #[doc(hidden)]
 //! struct list_users {}
+//! impl list_users {
+//!     async fn handler() -> Json<Vec<User>> {
+//!         async fn list_users() -> Json<Vec<User>> { /* as written */ }
+//!         list_users().await
+//!     }
+//! }
 //! impl ::cors_runtime::CorsHandler for list_users {
 //!     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
 //!     const POLICY: &'static ::cors_runtime::__private::Policy = {
@@ -21,17 +31,108 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
+use syn::{Ident, Visibility};
 
 use cors_rules::origin::Scheme;
 
 use crate::item::Handler;
 use crate::model::{Names, Origin, Origins, Policy, Unset};
 
-/// The fn as written, then the items that carry its policy.
-pub fn expand(item: TokenStream, handler: &Handler, policy: &Policy) -> TokenStream {
-    let Handler { vis, name } = handler;
+/// The items that replace the fn: the value, the struct, the forwarding `handler` and the
+/// policy.
+pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
+    let Handler {
+        vis,
+        name,
+        docs,
+        cfgs,
+        function,
+        generics,
+        inputs,
+        output,
+    } = handler;
     let krate = &policy.krate;
     let private = quote!(#krate::__private);
+    let type_params: Vec<&Ident> = generics.type_params().map(|param| &param.ident).collect();
+    // The struct takes the fn's type parameters (a handler generic over its state), unused
+    // but for a marker; the value is the struct with `()` for each.
+    // Without the fn's bounds: only `impl ... name::handler` needs them.
+    let (declared, fields) = if type_params.is_empty() {
+        (quote!(), quote!({}))
+    } else {
+        (
+            quote!(<#(#type_params),*>),
+            quote!({ __cors_marker: ::core::marker::PhantomData<fn() -> (#(#type_params,)*)> }),
+        )
+    };
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let args: Vec<Ident> = (0..inputs.len())
+        .map(|i| format_ident!("__cors_arg{i}"))
+        .collect();
+    let note = format!(
+        "`{name}` has a CORS policy: mount it with `cors_routes![{name}]`; a test calls the \
+         handler itself as `{name}::handler(..)`"
+    );
+    let policy_impl = policy_impl(name, &type_params, policy, &private);
+    quote! {
+        #krate::cors_goes_on_a_free_fn_not_in_an_impl_block! {
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #[deprecated(note = #note)]
+        #vis fn #name(_: #private::MountWithCorsRoutes) {}
+
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #name #declared #fields
+
+        #(#cfgs)*
+        impl #impl_generics #name #type_generics #where_clause {
+            #(#docs)*
+            #vis async fn handler(#(#args: #inputs),*) #output {
+                #function
+                #name(#(#args),*).await
+            }
+        }
+
+        #(#cfgs)*
+        #policy_impl
+        }
+    }
+}
+
+/// What stands for a fn that cannot be a handler (its error is reported): the same names,
+/// routing nothing, so `cors_routes![name]` adds no second error; the fn as written is
+/// nested in `name::handler`, so the errors in it are still reported.
+pub fn stub(vis: &Visibility, name: &Ident, item: TokenStream, krate: &syn::Path) -> TokenStream {
+    let private = quote!(#krate::__private);
+    let policy_impl = policy_impl(name, &[], &Policy::stub(krate.clone()), &private);
+    quote! {
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #vis fn #name(_: #private::MountWithCorsRoutes) {}
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #name {}
+        impl #name {
+            #[allow(dead_code)]
+            #vis async fn handler() {
+                #item
+            }
+        }
+        #policy_impl
+    }
+}
+
+/// `impl CorsHandler`: the methods, and the policy in a `static`.
+fn policy_impl(
+    name: &Ident,
+    type_params: &[&Ident],
+    policy: &Policy,
+    private: &TokenStream,
+) -> TokenStream {
+    let krate = &policy.krate;
     // `MethodSet::GET.union(MethodSet::POST)`: constants, cheaper to evaluate than a slice.
     let mut methods = policy
         .methods
@@ -43,15 +144,10 @@ pub fn expand(item: TokenStream, handler: &Handler, policy: &Policy) -> TokenStr
         None => quote!(#private::MethodSet::EMPTY),
     };
     let name_text = name.to_string();
-    let keys = keys(policy, &private);
+    let keys = keys(policy, private);
+    let params = (!type_params.is_empty()).then(|| quote!(<#(#type_params),*>));
     quote! {
-        #item
-
-        #[doc(hidden)]
-        #[allow(non_camel_case_types, dead_code)]
-        #vis struct #name {}
-
-        impl #krate::CorsHandler for #name {
+        impl #params #krate::CorsHandler for #name #params {
             const METHODS: #private::MethodSet = #methods;
 
             const POLICY: &'static #private::Policy = {

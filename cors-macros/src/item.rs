@@ -1,19 +1,54 @@
-//! The annotated item: only what the expansion needs (the fn's visibility and name) is
-//! parsed; the signature is read to find them and the body stays unparsed tokens.
+//! The annotated item: the fn's signature is parsed (the expansion forwards to the fn
+//! with the same argument types and return type); its body stays unparsed tokens.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, Ident, Token, Visibility};
+use syn::spanned::Spanned;
+use syn::{Attribute, FnArg, GenericParam, Generics, Ident, ReturnType, Token, Type, Visibility};
 
-/// A fn carrying `#[cors]`.
+/// A fn carrying `#[cors]`, checked to be one axum can route.
 pub struct Handler {
     pub vis: Visibility,
     pub name: Ident,
+    /// `#[doc]` attributes: they move to `name::handler`, where the docs are read.
+    pub docs: Vec<Attribute>,
+    /// `#[cfg]` attributes: every generated item carries them too.
+    pub cfgs: Vec<Attribute>,
+    /// The fn as written without its docs and visibility: it is nested, unchanged, in
+    /// `name::handler`, so `#[debug_handler]` and `#[tracing::instrument]` below
+    /// `#[cors]` see the fn they expect.
+    pub function: TokenStream,
+    /// Type parameters only (checked): the generated struct takes the same ones.
+    pub generics: Generics,
+    pub inputs: Vec<Type>,
+    pub output: ReturnType,
 }
 
-impl Parse for Handler {
+/// The item could not carry a policy. `stub_name` is set when it is a free fn whose
+/// signature axum cannot route (not async, lifetime parameters): the expansion then keeps
+/// a stub under that name, so `cors_routes![name]` adds no second error.
+pub struct NotAHandler {
+    pub error: syn::Error,
+    pub stub_name: Option<(Visibility, Ident)>,
+}
+
+/// Parses `item` as a handler fn.
+pub fn parse(item: TokenStream) -> Result<Handler, NotAHandler> {
+    syn::parse2::<Parsed>(item)
+        .map_err(|error| NotAHandler {
+            error,
+            stub_name: None,
+        })?
+        .0
+}
+
+/// A fn, parsed; `Err` when its signature is not one axum can route.
+struct Parsed(Result<Handler, NotAHandler>);
+
+impl Parse for Parsed {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        input.call(Attribute::parse_outer)?;
+        let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
         let is_fn = input.peek(Token![fn])
             || input.peek(Token![async])
@@ -27,12 +62,91 @@ impl Parse for Handler {
         }
         let signature: syn::Signature = input.parse()?;
         // The body (or `;`) is kept as tokens; rustc reports what is wrong in it.
-        input.parse::<TokenStream>()?;
-        Ok(Handler {
-            vis,
-            name: signature.ident,
-        })
+        let body: TokenStream = input.parse()?;
+        Ok(Parsed(handler(attrs, vis, signature, body)))
     }
+}
+
+fn handler(
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+    signature: syn::Signature,
+    body: TokenStream,
+) -> Result<Handler, NotAHandler> {
+    let not_a_handler = |error| NotAHandler {
+        error,
+        stub_name: Some((vis.clone(), signature.ident.clone())),
+    };
+    if let Some(receiver) = signature.receiver() {
+        // A method: the stub would be items inside an `impl` block, more errors.
+        return Err(NotAHandler {
+            stub_name: None,
+            error: syn::Error::new(
+                receiver.span(),
+                "`#[cors]` goes on a free `async fn`, not on a method: axum cannot route a fn that \
+             takes `self`; move the handler out of the `impl` block and give it what it needs \
+             as an extractor, e.g. `State(service): State<Service>`",
+            ),
+        });
+    }
+    if signature.asyncness.is_none() {
+        return Err(not_a_handler(syn::Error::new(
+            signature.fn_token.span,
+            format!(
+                "a `#[cors]` handler must be an `async fn`: write `async fn {}(..)`",
+                signature.ident
+            ),
+        )));
+    }
+    if let Some(param) = signature
+        .generics
+        .params
+        .iter()
+        .find(|param| !matches!(param, GenericParam::Type(_)))
+    {
+        return Err(not_a_handler(syn::Error::new(
+            param.span(),
+            "a `#[cors]` handler can be generic over types only (such as its state, \
+             `async fn list<S>(State(s): State<S>)`); remove this parameter",
+        )));
+    }
+    let mut docs = Vec::new();
+    let mut cfgs = Vec::new();
+    let mut kept = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("doc") {
+            docs.push(attr);
+        } else {
+            if attr.path().is_ident("cfg") {
+                cfgs.push(attr.clone());
+            }
+            kept.push(attr);
+        }
+    }
+    let inputs = signature
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(typed) => Some((*typed.ty).clone()),
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let mut function = TokenStream::new();
+    for attr in &kept {
+        attr.to_tokens(&mut function);
+    }
+    signature.to_tokens(&mut function);
+    function.extend(body);
+    Ok(Handler {
+        vis,
+        name: signature.ident,
+        docs,
+        cfgs,
+        function,
+        generics: signature.generics,
+        inputs,
+        output: signature.output,
+    })
 }
 
 /// "`#[cors]` goes on an axum handler `fn`, not on a `struct`", on the item's keyword.
@@ -53,7 +167,7 @@ fn not_a_fn(input: ParseStream) -> syn::Error {
         format!("`#[cors]` goes on an axum handler `fn`, not on {what}; move it onto the handler");
     match keyword {
         Some(tree) => syn::Error::new(tree.span(), message),
-        None => input.error(message),
+        None => syn::Error::new(Span::call_site(), message),
     }
 }
 
@@ -63,17 +177,52 @@ mod tests {
     use quote::quote;
 
     #[test]
-    fn a_fn_gives_its_name_and_visibility_and_the_body_is_not_parsed() {
-        let handler: Handler =
-            syn::parse2(quote!(#[doc = "x"] pub(crate) async fn list() -> u8 { this is not rust }))
-                .unwrap();
+    fn a_fn_gives_its_parts_and_the_body_is_not_parsed() {
+        let handler = parse(quote!(
+            #[doc = "x"]
+            #[tracing::instrument]
+            pub(crate) async fn list(State(s): State<App>, body: String) -> u8 { this is not rust }
+        ))
+        .ok()
+        .unwrap();
         assert_eq!(handler.name, "list");
         assert!(matches!(handler.vis, Visibility::Restricted(_)));
-        let handler: Handler = syn::parse2(quote!(
-            const fn f() {}
+        assert_eq!(handler.docs.len(), 1);
+        assert_eq!(handler.inputs.len(), 2);
+        assert_eq!(
+            handler.function.to_string(),
+            quote!(#[tracing::instrument] async fn list(State(s): State<App>, body: String) -> u8 { this is not rust })
+                .to_string()
+        );
+    }
+
+    #[test]
+    fn a_fn_axum_cannot_route_names_the_fix_and_keeps_its_name() {
+        for (item, message) in [
+            (
+                quote!(
+                    fn list() {}
+                ),
+                "must be an `async fn`: write `async fn list(..)`",
+            ),
+            (
+                quote!(
+                    async fn list<'a>() {}
+                ),
+                "generic over types only",
+            ),
+        ] {
+            let error = parse(item).err().unwrap();
+            assert!(error.error.to_string().contains(message), "{}", error.error);
+            assert_eq!(error.stub_name.unwrap().1, "list");
+        }
+        let method = parse(quote!(
+            async fn list(&self) {}
         ))
+        .err()
         .unwrap();
-        assert_eq!(handler.name, "f");
+        assert!(method.error.to_string().contains("not on a method"));
+        assert!(method.stub_name.is_none());
     }
 
     #[test]
@@ -105,8 +254,9 @@ mod tests {
                 "this item",
             ),
         ] {
-            let error = syn::parse2::<Handler>(item).err().unwrap();
-            assert!(error.to_string().contains(what), "{error}");
+            let error = parse(item).err().unwrap();
+            assert!(error.error.to_string().contains(what), "{}", error.error);
+            assert!(error.stub_name.is_none());
         }
     }
 }

@@ -17,6 +17,7 @@ mod expand;
 mod item;
 mod key;
 mod model;
+mod routes;
 mod valid;
 
 #[cfg(test)]
@@ -26,4 +27,12 @@ mod snapshots;
 #[proc_macro_attribute]
 pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
     attribute::expand(attr.into(), item.into()).into()
+}
+
+/// `cors_routes![...]` after the runtime's `cors_routes!` has put its own path first;
+/// use it through `cors-runtime`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn cors_routes(input: TokenStream) -> TokenStream {
+    routes::expand(input.into()).into()
 }

@@ -39,6 +39,7 @@ mod actual;
 mod compiled;
 mod cors_headers;
 mod diagnostics;
+mod mount;
 mod origin;
 mod policy;
 mod preflight;
@@ -103,6 +104,7 @@ mod websocket;
 /// `crate = my_cors`, as with serde and tokio.
 pub use cors_macros::cors;
 pub use policy::CorsHandler;
+pub use preflight::is_preflight;
 pub use startup::StartupError;
 
 /// What `#[cors]` and `cors_routes!` expand to. Not a public API: it changes without notice.
@@ -110,8 +112,14 @@ pub use startup::StartupError;
 /// policy cannot be built or read any other way.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::mount::{
+        CorsAttribute, HasCors, Id, IsAnnotated, MountWithCorsRoutes, NoCorsAttribute,
+        NotAnnotated, Probe, annotated,
+    };
     pub use crate::policy::{AllowedOrigin, Policy};
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
+    pub use axum::handler::Handler;
+    pub use cors_macros::cors_routes;
     pub use cors_rules::method::{CorsMethod, MethodSet};
     pub use cors_rules::origin::Scheme;
 
@@ -164,29 +172,19 @@ pub mod __private {
 /// compile error.
 #[macro_export]
 macro_rules! cors_routes {
-    // One handler: nothing to compare, so no compile-time check (compile cost).
-    ($handler:path $(,)?) => {
-        $crate::__private::CorsRoutes::new()
-            .handler::<$handler, _, _>($handler)
-            .finish()
+    ($($input:tt)*) => {
+        $crate::__private::cors_routes!($crate; $($input)*)
     };
-    ($handler:path ; options = $options:expr $(,)?) => {
-        $crate::__private::CorsRoutes::new()
-            .handler::<$handler, _, _>($handler)
-            .finish_with_options($options)
+}
+
+/// Writes out the items `#[cors]` puts in place of a handler fn. Only a free fn may carry
+/// the attribute; on a fn inside an `impl` block rustc then says "the usage of
+/// `cors_goes_on_a_free_fn_not_in_an_impl_block!` is likely invalid in impl item context",
+/// one error that names the fix, instead of one per generated item.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! cors_goes_on_a_free_fn_not_in_an_impl_block {
+    ($($items:tt)*) => {
+        $($items)*
     };
-    ($($handler:path),+ $(,)?) => {
-        $crate::cors_routes!(@build [$($handler),+] finish())
-    };
-    ($($handler:path),+ ; options = $options:expr $(,)?) => {
-        $crate::cors_routes!(@build [$($handler),+] finish_with_options($options))
-    };
-    (@build [$($handler:path),+] $($finish:tt)+) => {{
-        const _: () = $crate::__private::assert_one_handler_per_method(&[
-            $(<$handler as $crate::CorsHandler>::METHODS),+
-        ]);
-        $crate::__private::CorsRoutes::new()
-            $(.handler::<$handler, _, _>($handler))+
-            .$($finish)+
-    }};
 }

@@ -75,10 +75,8 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        // Fetch, "CORS-preflight request": OPTIONS with `Origin` and
-        // `Access-Control-Request-Method`. Anything else is an ordinary OPTIONS request.
-        let headers = request.headers();
-        if headers.contains_key(ORIGIN) && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD) {
+        // Routed on OPTIONS only: the headers decide.
+        if has_preflight_headers(request.headers()) {
             PreflightFuture::Answered {
                 response: Some(self.table.answer(&request)),
             }
@@ -88,6 +86,37 @@ where
             }
         }
     }
+}
+
+/// Whether `request` is a CORS preflight, which `cors_routes!` answers itself: `OPTIONS`
+/// with both `Origin` and `Access-Control-Request-Method` (Fetch, "CORS-preflight
+/// request"). For middleware kept on the whole `Router`, outside every policy, such as
+/// auth: let a preflight pass, since a browser never sends credentials with one and
+/// treats any answer other than the policy's as a CORS failure.
+///
+/// ```
+/// use axum::extract::Request;
+/// use axum::http::StatusCode;
+/// use axum::middleware::Next;
+/// use axum::response::{IntoResponse, Response};
+///
+/// async fn require_auth(request: Request, next: Next) -> Response {
+///     if cors_runtime::is_preflight(&request) || request.headers().contains_key("authorization") {
+///         next.run(request).await
+///     } else {
+///         StatusCode::UNAUTHORIZED.into_response()
+///     }
+/// }
+/// ```
+///
+/// Its answers, unlike those of middleware inside a policy (`cors_routes![..; layers =
+/// [..]]`), carry no CORS headers: a page cannot read them.
+pub fn is_preflight<B>(request: &http::Request<B>) -> bool {
+    request.method() == http::Method::OPTIONS && has_preflight_headers(request.headers())
+}
+
+fn has_preflight_headers(headers: &HeaderMap) -> bool {
+    headers.contains_key(ORIGIN) && headers.contains_key(ACCESS_CONTROL_REQUEST_METHOD)
 }
 
 pin_project! {

@@ -11,6 +11,6 @@ async fn bad_handler() -> &'static str {
 
 fn main() {
     let _app: Router = Router::new().route("/x", cors_routes![bad_handler]);
-    // The fn is still a plain fn.
-    let _future = bad_handler();
+    // The fn itself is still there.
+    let _future = bad_handler::handler();
 }

@@ -1,5 +1,6 @@
-//! `#[cors]` composes with the attributes handlers usually carry, in either order:
-//! axum's `#[debug_handler]` and `#[tracing::instrument]` (DESIGN section 1).
+//! `#[cors]` composes with the attributes handlers usually carry: axum's
+//! `#[debug_handler]` below it, `#[tracing::instrument]` below or above it (DESIGN
+//! section 1). `#[debug_handler]` above `#[cors]` is tests/ui/cors/fail/debug-handler-above.rs.
 
 #![deny(warnings)]
 
@@ -17,9 +18,9 @@ async fn checked(State(_state): State<AppState>) -> &'static str {
     "checked"
 }
 
-#[debug_handler]
 #[cors(origins = ["https://app.example.com"], methods = [POST])]
-async fn checked_first(body: String) -> String {
+#[debug_handler]
+async fn checked_without_state(body: String) -> String {
     body
 }
 
@@ -38,6 +39,6 @@ async fn instrumented_first() -> &'static str {
 fn main() {
     let _app: Router = Router::new()
         .route("/checked", cors_routes![checked])
-        .route("/other", cors_routes![checked_first, instrumented, instrumented_first])
+        .route("/other", cors_routes![checked_without_state, instrumented, instrumented_first])
         .with_state(AppState);
 }

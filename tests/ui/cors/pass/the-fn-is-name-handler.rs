@@ -1,4 +1,5 @@
-//! The annotated fn is unchanged: callable, usable with `get(...)`, visible as before.
+//! The annotated fn is `name::handler`: callable in a unit test, documented there, and
+//! routable by hand on purpose (without CORS) with `get(name::handler)`.
 
 #![deny(warnings)]
 
@@ -9,7 +10,7 @@ use cors_runtime::{cors, cors_routes};
 mod api {
     use cors_runtime::cors;
 
-    /// Docs stay on the fn.
+    /// Docs move to `greeting::handler`.
     #[cors(origins = ["https://app.example.com"], methods = [GET])]
     pub async fn greeting(name: String) -> String {
         format!("hello {name}")
@@ -22,9 +23,9 @@ async fn echo(body: String) -> String {
 }
 
 fn main() {
-    let _future = api::greeting("ada".to_owned());
+    let _future = api::greeting::handler("ada".to_owned());
     let _app: Router = Router::new()
         .route("/greeting", cors_routes![api::greeting])
         .route("/echo", cors_routes![echo])
-        .route("/plain", get(echo));
+        .route("/plain", get(echo::handler));
 }

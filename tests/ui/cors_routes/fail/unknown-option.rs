@@ -1,0 +1,12 @@
+//! Options after `;` are `layers` and `options`; a handler's own are `layers`.
+use axum::Router;
+use cors_runtime::{cors, cors_routes};
+
+#[cors(origins = ["https://app.example.com"], methods = [GET])]
+async fn list_users() -> &'static str {
+    "[]"
+}
+
+fn main() {
+    let _app: Router = Router::new().route("/users", cors_routes![list_users; layer = [tower::layer::util::Identity::new()]]);
+}
