@@ -22,7 +22,7 @@ fn main() {
              headers = [\"content-type\", \"x-request-id\"], expose = [\"x-request-id\"], \
              credentials, max_age = 600)]\n\
              pub async fn origins_{n}() -> &'static str {{ BODY }}\n\n\
-             /// The {n} origin(s) of [`origins_{n}`], as written.\n\
+             /// The {n} origin(s) of [`origins_{n}::handler`], as written.\n\
              pub const ORIGINS_{n}: &[&str] = &[{list}];\n"
         )
         .unwrap();

@@ -96,8 +96,29 @@ mod websocket;
 ///
 /// A policy a browser would reject or that opens a hole (a trailing slash, `null`,
 /// `credentials` with `"*"`, `*.com`, a lower-case method, ...) is a compile error on the
-/// offending token, with the fix in the message. The fn itself is left unchanged; a
-/// hidden struct of the same name carries the policy ([`CorsHandler`]).
+/// offending token, with the fix in the message.
+///
+/// Put `#[cors]` first, above `#[debug_handler]`; `#[tracing::instrument]` may go above or
+/// below it. The handler's name then stands for the handler with its policy: mount it with
+/// [`cors_routes!`]; `get(name)` and the like are compile errors that say so. The fn as
+/// written is `name::handler`, for unit tests:
+///
+/// ```
+/// use cors_runtime::cors;
+///
+/// #[cors(origins = ["https://app.example.com"], methods = [POST])]
+/// async fn echo(body: String) -> String {
+///     body
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// assert_eq!(echo::handler("hi".to_owned()).await, "hi");
+/// # });
+/// ```
+///
+/// A handler may be generic over types, such as its state (`async fn list<S: Store>(State(s):
+/// State<S>)`); mount it with a turbofish, `cors_routes![list::<AppStore>]`. A hidden struct
+/// of the handler's name carries the policy ([`CorsHandler`]).
 ///
 /// When `cors-runtime` is renamed in `Cargo.toml` (`my_cors = { package = "cors-runtime", .. }`)
 /// or reached through a crate that re-exports it, say where it is with
@@ -152,24 +173,67 @@ pub mod __private {
 
 /// Mounts `#[cors]` handlers on one path: each on the methods of its policy, plus one
 /// OPTIONS endpoint that answers preflights with the policy of the requested method.
+/// Returns the path's [`MethodRouter<S>`](axum::routing::MethodRouter), for
+/// [`Router::route`](axum::Router::route).
+///
+/// ```text
+/// cors_routes![handler, ...]
+/// cors_routes![handler, handler(layers = [layer, ...]), ... ; layers = [layer, ...], options = options_handler]
+/// ```
+///
+/// - `handler`: the path of a `#[cors]` fn (`list`, `api::list`, `list::<AppState>` for a
+///   handler generic over its state). A fn without `#[cors]` is a compile error on its
+///   name; so are two handlers routed on one method.
+/// - `layers = [..]`: tower layers and axum middleware (`middleware::from_fn`,
+///   `from_fn_with_state`, `from_extractor`, tower-http's timeout, catch-panic, body-limit
+///   layers, ...) that run *inside* the policy, in the order written: after `;` for every
+///   handler of the path (each gets a clone), in parentheses after a name for that handler
+///   alone, inside the path's. A preflight is answered before them; every response they
+///   make carries the policy's CORS headers like the handler's own. Middleware kept on the
+///   whole `Router` instead should let preflights pass: see [`is_preflight`].
+/// - `options = handler`: any axum handler (of the router's state), for OPTIONS requests
+///   that are not preflights. Its answers carry no CORS headers: no page on another origin
+///   can send such a request (its preflight asks for OPTIONS, which no policy allows).
+///   Without it they get `204` with an `Allow` header listing the path's methods. The
+///   path's OPTIONS belongs to `cors_routes!`: `.options(handler)` on the result is axum's
+///   "Overlapping method route" panic when the router is built.
 ///
 /// ```
-/// # use axum::Router;
-/// # use cors_runtime::{cors, cors_routes};
-/// # #[cors(origins = ["https://a.example"], methods = [GET])]
-/// # async fn list() {}
-/// # #[cors(origins = ["https://b.example"], methods = [POST])]
-/// # async fn create() {}
-/// # async fn my_options() -> &'static str { "see the docs" }
+/// use std::time::Duration;
+///
+/// use axum::Router;
+/// use axum::extract::{Request, State};
+/// use axum::http::StatusCode;
+/// use axum::middleware::{self, Next};
+/// use axum::response::{IntoResponse, Response};
+/// use cors_runtime::{cors, cors_routes};
+///
+/// #[derive(Clone)]
+/// struct AppState;
+///
+/// async fn require_auth(State(_): State<AppState>, request: Request, next: Next) -> Response {
+///     if request.headers().contains_key("authorization") {
+///         next.run(request).await
+///     } else {
+///         StatusCode::UNAUTHORIZED.into_response()
+///     }
+/// }
+///
+/// #[cors(origins = ["https://a.example"], methods = [GET])]
+/// async fn list() -> &'static str { "[]" }
+///
+/// #[cors(origins = ["https://a.example"], methods = [POST], headers = ["authorization"])]
+/// async fn create(body: String) -> String { body }
+///
+/// async fn describe() -> &'static str { "GET lists, POST creates" }
+///
+/// let auth = middleware::from_fn_with_state(AppState, require_auth);
 /// let app: Router = Router::new()
 ///     .route("/items", cors_routes![list, create])
-///     // Non-preflight OPTIONS requests go to your own handler, if you give one:
-///     .route("/other", cors_routes![list; options = my_options]);
+///     // `create` needs a token; its 401 is readable by the page on https://a.example.
+///     .route("/guarded", cors_routes![list, create(layers = [auth]); options = describe])
+///     .with_state(AppState);
 /// ```
-///
-/// Without `options = ...`, a non-preflight OPTIONS request gets `204` with an `Allow`
-/// header listing the path's methods. Two handlers routed on the same method are a
-/// compile error.
 #[macro_export]
 macro_rules! cors_routes {
     ($($input:tt)*) => {

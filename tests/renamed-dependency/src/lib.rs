@@ -15,7 +15,7 @@ pub async fn greeting() -> &'static str {
     "hello"
 }
 
-/// The router mounting [`greeting`] on `/greeting`.
+/// The router mounting [`greeting::handler`] on `/greeting`.
 pub fn router() -> Router {
     Router::new().route("/greeting", cors_routes![greeting])
 }
