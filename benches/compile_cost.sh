@@ -2,7 +2,7 @@
 # Compile cost of #[cors]: a crate with N (default 200) annotated handlers mounted with
 # cors_routes! ("annotated") against the same N handlers mounted plainly with
 # get(handler) ("plain"), all depending on cors-runtime by path. A third crate
-# ("attribute_only") has the attributes but mounts with get(handler), which splits the
+# ("attribute_only") has the attributes but mounts with get(handler::handler), which splits the
 # difference into the macro's own cost and the cost of the routes it mounts.
 # Dependencies are built first; then each crate alone is rebuilt RUNS times (touch
 # src/lib.rs + cargo build, interleaved), and the medians and ratios are printed.
@@ -72,8 +72,8 @@ generate "with #[cors], mounted with cors_routes!." \
     "use axum::Router; use cors_runtime::{cors, cors_routes};" "$policy" 'cors_routes![h@]' >annotated/src/lib.rs
 generate "without #[cors], mounted with get(handler)." \
     "use axum::{Router, routing::get}; use cors_runtime as _;" "" 'get(h@)' >plain/src/lib.rs
-generate "with #[cors], mounted with get(handler)." \
-    "use axum::{Router, routing::get}; use cors_runtime::cors;" "$policy" 'get(h@)' >attribute_only/src/lib.rs
+generate "with #[cors], mounted with get(handler::handler)." \
+    "use axum::{Router, routing::get}; use cors_runtime::cors;" "$policy" 'get(h@::handler)' >attribute_only/src/lib.rs
 
 export CARGO_TARGET_DIR="$dir/target"
 if [ "${OPT_MACROS:-0}" = 1 ]; then
@@ -105,5 +105,5 @@ echo
 echo "| crate ($HANDLERS handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain |"
 echo "|---|---:|---:|"
 echo "| annotated: #[cors] + cors_routes! | $a | **$(ratio "$a" "$p")** |"
-echo "| attribute_only: #[cors] + get(handler) | $m | $(ratio "$m" "$p") |"
+echo "| attribute_only: #[cors] + get(handler::handler) | $m | $(ratio "$m" "$p") |"
 echo "| plain: get(handler) | $p | 1.00 |"

@@ -17,6 +17,9 @@
 //! WebSockets too, to which browsers apply no CORS: a page on an allowed origin
 //! exchanges a message, pages on other origins get a failed handshake (`error`), and
 //! the handler never runs for them.
+//!
+//! And middleware inside a policy (`cors_routes![...; layers = [...]]`): a bearer-auth
+//! layer's `401` is readable by the page, and the layer never sees the preflight.
 
 #[path = "browser/harness.rs"]
 mod harness;
@@ -24,11 +27,12 @@ mod harness;
 use std::future::Future;
 use std::time::Duration;
 
-use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::extract::{Request, State};
+use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use cors_runtime::{cors, cors_routes};
@@ -192,6 +196,29 @@ async fn socket(State(seen): State<Recorder>, ws: WebSocketUpgrade) -> Response 
     })
 }
 
+/// The `Authorization` value [`require_bearer_token`] lets through.
+const TOKEN: &str = "Bearer t0k3n";
+
+/// Bearer auth the axum way, as a layer of the `/protected` policy: notes the method of
+/// every request it sees, then answers `401` unless the request carries [`TOKEN`].
+async fn require_bearer_token(
+    State(seen): State<Recorder>,
+    request: Request,
+    next: Next,
+) -> Response {
+    seen.passed("require_bearer_token", request.method());
+    match request.headers().get(AUTHORIZATION) {
+        Some(value) if value == TOKEN => next.run(request).await,
+        _ => (StatusCode::UNAUTHORIZED, "log in first").into_response(),
+    }
+}
+
+#[cors(origins = ["http://localhost:47811"], methods = [GET], headers = ["authorization"])]
+async fn protected(State(seen): State<Recorder>) -> &'static str {
+    seen.ran("protected");
+    "protected data"
+}
+
 /// Opens a WebSocket to `arguments[0]` from the current page, sends `ping` and resolves to
 /// the reply, or to `error` when the handshake (or the socket) fails.
 const WEBSOCKET_JS: &str = r#"
@@ -216,8 +243,9 @@ async fn websocket_from_page(s: &Session) -> String {
     value.as_str().expect("a string").to_owned()
 }
 
-/// The API of every scenario; each test serves a fresh one.
-fn api() -> Router<Recorder> {
+/// The API of every scenario; each test serves a fresh one, with a fresh `recorder`.
+fn api(recorder: &Recorder) -> Router<Recorder> {
+    let auth = middleware::from_fn_with_state(recorder.clone(), require_bearer_token);
     Router::new()
         .route("/simple", cors_routes![simple])
         .route("/custom", cors_routes![custom])
@@ -238,6 +266,7 @@ fn api() -> Router<Recorder> {
         .route("/subdomains", cors_routes![local_subdomains])
         .route("/socket", cors_routes![socket])
         .route("/local-name", cors_routes![local_name])
+        .route("/protected", cors_routes![protected; layers = [auth]])
 }
 
 async fn scenario<F, Fut>(test: F)
@@ -245,7 +274,7 @@ where
     F: FnOnce(Session) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    harness::run(api(), test).await;
+    harness::run(api, test).await;
 }
 
 /// `PUT` with the custom header the `custom`, `cached` and `uncached` policies allow.
@@ -668,6 +697,43 @@ async fn a_name_under_localhost_is_a_loopback_origin_for_credentials() {
             s.recorder.runs("local_name"),
             2,
             "a simple GET runs either way"
+        );
+    })
+    .await;
+}
+
+/// A page on another origin reads the auth layer's `401` and body (the layer's answer
+/// carries the policy's headers), then with the token gets `200`; the one preflight the
+/// token caused is answered by the policy and never reaches the layer.
+#[tokio::test]
+async fn auth_layer_refusal_is_readable_and_the_layer_never_sees_the_preflight() {
+    scenario(|s| async move {
+        s.open(PAGE).await;
+        let anonymous = s.fetch(Call::get("/protected")).await;
+        assert_eq!(anonymous.readable(), (401, "log in first"));
+        assert_eq!(
+            s.recorder.preflights("/protected"),
+            0,
+            "without a token it is a simple GET"
+        );
+
+        let with_token = Call::get("/protected").header("authorization", TOKEN);
+        let got = s.fetch(with_token).await;
+        assert_eq!(got.readable(), (200, "protected data"));
+        assert_eq!(
+            s.recorder.preflights("/protected"),
+            1,
+            "Authorization is not safelisted"
+        );
+        assert_eq!(
+            s.recorder.seen_by("require_bearer_token"),
+            ["GET", "GET"],
+            "the layer saw both GETs and no OPTIONS"
+        );
+        assert_eq!(
+            s.recorder.runs("protected"),
+            1,
+            "only the call with the token"
         );
     })
     .await;

@@ -58,12 +58,14 @@ const CHROMIUM_ARGS: &[&str] = &[
 /// One browser at a time: the fixed page ports are shared and the machine has two cores.
 static TURN: TurnLock<()> = TurnLock::const_new(());
 
-/// Runs one scenario: page servers on [`PAGE`] and [`OTHER`], `api` (with a fresh
-/// [`Recorder`] as its state) on an ephemeral port, and a fresh browser; then `test`.
+/// Runs one scenario: page servers on [`PAGE`] and [`OTHER`], the API `api` builds (with
+/// a fresh [`Recorder`] as its state, also given to `api` for middleware that records) on
+/// an ephemeral port, and a fresh browser; then `test`.
 ///
 /// Returns without running `test` when Chromium is missing outside CI (see [`Tools`]).
-pub async fn run<F, Fut>(api: Router<Recorder>, test: F)
+pub async fn run<A, F, Fut>(api: A, test: F)
 where
+    A: FnOnce(&Recorder) -> Router<Recorder>,
     F: FnOnce(Session) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
@@ -74,7 +76,7 @@ where
     lab.serve(bind_fixed(PAGE_PORT).await, blank.clone());
     lab.serve(bind_fixed(OTHER_PORT).await, blank);
     let recorder = Recorder::default();
-    let api = api
+    let api = api(&recorder)
         .layer(middleware::from_fn_with_state(recorder.clone(), record))
         .with_state(recorder.clone());
     let api = lab.serve(bind_ephemeral().await, api);
@@ -313,7 +315,8 @@ fn blank_page() -> Router {
     })
 }
 
-/// What reached the API: preflights per path, handler runs, cookies.
+/// What reached the API: preflights per path, handler runs, cookies, and the requests a
+/// test middleware saw.
 #[derive(Clone, Default)]
 pub struct Recorder(Arc<Mutex<Seen>>);
 
@@ -322,6 +325,7 @@ struct Seen {
     preflights: HashMap<String, usize>,
     runs: HashMap<&'static str, usize>,
     cookies: Vec<(String, Option<String>)>,
+    layers: HashMap<&'static str, Vec<String>>,
 }
 
 impl Recorder {
@@ -337,6 +341,20 @@ impl Recorder {
     /// How often `handler` ran.
     pub fn runs(&self, handler: &str) -> usize {
         self.seen().runs.get(handler).copied().unwrap_or(0)
+    }
+
+    /// Called by a test middleware for every request it sees.
+    pub fn passed(&self, layer: &'static str, method: &http::Method) {
+        let mut seen = self.seen();
+        seen.layers
+            .entry(layer)
+            .or_default()
+            .push(method.to_string());
+    }
+
+    /// The method of every request `layer` saw, in order.
+    pub fn seen_by(&self, layer: &str) -> Vec<String> {
+        self.seen().layers.get(layer).cloned().unwrap_or_default()
     }
 
     /// How many preflights (OPTIONS with `Access-Control-Request-Method`) hit `path`.
