@@ -3,10 +3,10 @@ use cors_runtime::cors;
     #[doc(hidden)] #[allow(dead_code)] #[deprecated(note =
     "`session` has a CORS policy: mount it with `cors_routes![session]`; a test calls the handler itself as `session::handler(..)`")]
     fn session(_ : ::cors_runtime::__private::MountWithCorsRoutes) {} #[doc(hidden)]
-    #[allow(non_camel_case_types)] struct session {} impl session { async fn handler() {
-    async fn session() {} session(). await } } impl ::cors_runtime::CorsHandler for
-    session { const METHODS : ::cors_runtime::__private::MethodSet =
-    ::cors_runtime::__private::MethodSet::GET
+    #[allow(non_camel_case_types)] struct session {} impl session { fn handler() -> impl
+    ::core::future::Future < Output = () > { async fn session() {} session() } } impl
+    ::cors_runtime::CorsHandler for session { const METHODS :
+    ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
     .union(::cors_runtime::__private::MethodSet::DELETE); const POLICY : & 'static
     ::cors_runtime::__private::Policy = { static POLICY :
     ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new("session",

@@ -4,10 +4,11 @@ use cors_runtime::cors;
     "`update_user` has a CORS policy: mount it with `cors_routes![update_user]`; a test calls the handler itself as `update_user::handler(..)`")]
     pub fn update_user(_ : ::cors_runtime::__private::MountWithCorsRoutes) {}
     #[doc(hidden)] #[allow(non_camel_case_types)] pub struct update_user {} impl
-    update_user { pub async fn handler(__cors_arg0 : String) -> String { async fn
-    update_user(body : String) -> String { body } update_user(__cors_arg0). await } }
-    impl ::cors_runtime::CorsHandler for update_user { const METHODS :
-    ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST
+    update_user { pub fn handler(__cors_arg0 : String) -> impl ::core::future::Future <
+    Output = String > { async fn update_user(body : String) -> String { body }
+    update_user(__cors_arg0) } } impl ::cors_runtime::CorsHandler for update_user { const
+    METHODS : ::cors_runtime::__private::MethodSet =
+    ::cors_runtime::__private::MethodSet::POST
     .union(::cors_runtime::__private::MethodSet::PUT); const POLICY : & 'static
     ::cors_runtime::__private::Policy = { static POLICY :
     ::cors_runtime::__private::Policy =

@@ -9,11 +9,12 @@ mod config {
     "`create_order` has a CORS policy: mount it with `cors_routes![create_order]`; a test calls the handler itself as `create_order::handler(..)`")]
     pub fn create_order(_ : ::cors_runtime::__private::MountWithCorsRoutes) {}
     #[doc(hidden)] #[allow(non_camel_case_types)] pub struct create_order {} impl
-    create_order { pub async fn handler(__cors_arg0 : String) -> String { async fn
-    create_order(body : String) -> String { body } create_order(__cors_arg0). await } }
-    impl ::cors_runtime::CorsHandler for create_order { const METHODS :
-    ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST;
-    const POLICY : & 'static ::cors_runtime::__private::Policy = { static POLICY :
+    create_order { pub fn handler(__cors_arg0 : String) -> impl ::core::future::Future <
+    Output = String > { async fn create_order(body : String) -> String { body }
+    create_order(__cors_arg0) } } impl ::cors_runtime::CorsHandler for create_order {
+    const METHODS : ::cors_runtime::__private::MethodSet =
+    ::cors_runtime::__private::MethodSet::POST; const POLICY : & 'static
+    ::cors_runtime::__private::Policy = { static POLICY :
     ::cors_runtime::__private::Policy =
     ::cors_runtime::__private::Policy::new("create_order",
     ::cors_runtime::__private::MethodSet::POST).origins(&

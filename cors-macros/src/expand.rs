@@ -1,5 +1,5 @@
 //! Expansion: the handler fn, unchanged, nested in `name::handler` (an associated fn
-//! with the same arguments and return type that calls it), so the name itself is no
+//! with the same arguments that returns its future), so the name itself is no
 //! longer a fn: routing it with axum's `get(name)` is a compile error whose warning says
 //! to use `cors_routes![name]` (DESIGN section 1). Beside it, a braced struct of the same
 //! name (type namespace) whose `CorsHandler` impl points at the policy in a `static` built
@@ -13,9 +13,9 @@
 //! #[doc(hidden)]
 //! struct list_users {}
 //! impl list_users {
-//!     async fn handler() -> Json<Vec<User>> {
+//!     fn handler() -> impl Future<Output = Json<Vec<User>>> {
 //!         async fn list_users() -> Json<Vec<User>> { /* as written */ }
-//!         list_users().await
+//!         list_users()
 //!     }
 //! }
 //! impl ::cors_runtime::CorsHandler for list_users {
@@ -69,6 +69,12 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     let args: Vec<Ident> = (0..inputs.len())
         .map(|i| format_ident!("__cors_arg{i}"))
         .collect();
+    // Not an `async fn`: returning the fn's own future adds no second state machine per
+    // handler (compile time).
+    let output = match output {
+        syn::ReturnType::Default => quote!(()),
+        syn::ReturnType::Type(_, ty) => quote!(#ty),
+    };
     let note = format!(
         "`{name}` has a CORS policy: mount it with `cors_routes![{name}]`; a test calls the \
          handler itself as `{name}::handler(..)`"
@@ -90,9 +96,9 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
         #(#cfgs)*
         impl #impl_generics #name #type_generics #where_clause {
             #(#docs)*
-            #vis async fn handler(#(#args: #inputs),*) #output {
+            #vis fn handler(#(#args: #inputs),*) -> impl ::core::future::Future<Output = #output> {
                 #function
-                #name(#(#args),*).await
+                #name(#(#args),*)
             }
         }
 
