@@ -13,7 +13,8 @@ use cors_runtime::cors;
     ::cors_runtime::__private::Policy =
     ::cors_runtime::__private::Policy::new("public_data",
     ::cors_runtime::__private::MethodSet::GET
-    .union(::cors_runtime::__private::MethodSet::HEAD)).any_origin().any_header()
-    .expose_any().max_age(86400); & POLICY }; }
+    .union(::cors_runtime::__private::MethodSet::HEAD),
+    ::cors_runtime::__private::Keys::new().any_origin().any_header().expose_any()
+    .max_age(86400)); & POLICY }; }
 }
 fn main() {}

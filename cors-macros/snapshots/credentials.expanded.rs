@@ -11,10 +11,11 @@ use cors_runtime::cors;
     ::cors_runtime::__private::Policy = { static POLICY :
     ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new("session",
     ::cors_runtime::__private::MethodSet::GET
-    .union(::cors_runtime::__private::MethodSet::DELETE)).origins(&
+    .union(::cors_runtime::__private::MethodSet::DELETE),
+    ::cors_runtime::__private::Keys::new().origins(&
     [::cors_runtime::__private::AllowedOrigin::exact_with_port(::cors_runtime::__private::Scheme::Http,
     "localhost", 5173),
     ::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Http,
-    "intranet.example.com")]).credentials().allow_insecure_origins(); & POLICY }; }
+    "intranet.example.com")]).credentials().allow_insecure_origins()); & POLICY }; }
 }
 fn main() {}

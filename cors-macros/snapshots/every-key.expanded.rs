@@ -14,12 +14,13 @@ use cors_runtime::cors;
     ::cors_runtime::__private::Policy =
     ::cors_runtime::__private::Policy::new("update_user",
     ::cors_runtime::__private::MethodSet::POST
-    .union(::cors_runtime::__private::MethodSet::PUT)).origins(&
+    .union(::cors_runtime::__private::MethodSet::PUT),
+    ::cors_runtime::__private::Keys::new().origins(&
     [::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
     "app.example.com"),
     ::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
     "admin.example.com")]).headers(& ["authorization", "content-type"]).expose(&
     ["x-ratelimit-remaining", "x-request-id"]).credentials().max_age(600)
-    .private_network(); & POLICY }; }
+    .private_network()); & POLICY }; }
 }
 fn main() {}

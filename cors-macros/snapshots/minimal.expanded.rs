@@ -11,8 +11,9 @@ use cors_runtime::cors;
     ::cors_runtime::__private::Policy = { static POLICY :
     ::cors_runtime::__private::Policy =
     ::cors_runtime::__private::Policy::new("list_users",
-    ::cors_runtime::__private::MethodSet::GET).origins(&
+    ::cors_runtime::__private::MethodSet::GET, ::cors_runtime::__private::Keys::new()
+    .origins(&
     [::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
-    "app.example.com")]); & POLICY }; }
+    "app.example.com")])); & POLICY }; }
 }
 fn main() {}

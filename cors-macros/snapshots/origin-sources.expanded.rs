@@ -17,7 +17,8 @@ mod config {
     ::cors_runtime::__private::Policy = { static POLICY :
     ::cors_runtime::__private::Policy =
     ::cors_runtime::__private::Policy::new("create_order",
-    ::cors_runtime::__private::MethodSet::POST).origins(&
+    ::cors_runtime::__private::MethodSet::POST, ::cors_runtime::__private::Keys::new()
+    .origins(&
     [::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
     "app.example.com"),
     ::cors_runtime::__private::AllowedOrigin::subdomains(::cors_runtime::__private::Scheme::Https,
@@ -34,7 +35,7 @@ mod config {
     "preview.example.com"),
     ::cors_runtime::__private::AllowedOrigin::any_port(::cors_runtime::__private::Scheme::Http,
     "localhost")]), ::cors_runtime::__private::AllowedOrigin::from_fn(||
-    ::cors_runtime::__private::origin_list(config::partner_origins()))]).strict(); &
+    ::cors_runtime::__private::origin_list(config::partner_origins()))]).strict()); &
     POLICY }; }
 }
 fn main() {}

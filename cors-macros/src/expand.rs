@@ -36,6 +36,7 @@ use syn::{Ident, Visibility};
 use cors_rules::origin::Scheme;
 
 use crate::item::Handler;
+use crate::key::Key;
 use crate::model::{Names, Origin, Origins, Policy, Unset};
 
 /// The items that replace the fn: the value, the struct, the forwarding `handler` and the
@@ -151,33 +152,165 @@ fn policy_impl(
     };
     let name_text = name.to_string();
     let keys = keys(policy, private);
+    let (shared, checks) = match &policy.shared {
+        Some(path) => {
+            let shared = quote!(<#path as #private::SharedPolicy>::KEYS);
+            let checks = shared_checks(policy, path, &shared);
+            (quote!(.shared(#shared)), checks)
+        }
+        None => (quote!(), quote!()),
+    };
     let params = (!type_params.is_empty()).then(|| quote!(<#(#type_params),*>));
     quote! {
         impl #params #krate::CorsHandler for #name #params {
             const METHODS: #private::MethodSet = #methods;
 
             const POLICY: &'static #private::Policy = {
+                #checks
                 // The methods again rather than `<#name as CorsHandler>::METHODS`: a
                 // constant is cheaper for the compiler than a trait projection.
                 static POLICY: #private::Policy =
-                    #private::Policy::new(#name_text, #methods)
-                        #(#keys)*;
+                    #private::Policy::new(#name_text, #methods, #private::Keys::new() #(#keys)*)
+                        #shared;
                 &POLICY
             };
         }
     }
 }
 
+/// `impl SharedPolicy` for the struct `#[cors_policy(...)]` is on: its keys, a constant.
+pub fn shared_policy(name: &Ident, policy: &Policy) -> TokenStream {
+    let krate = &policy.krate;
+    let private = quote!(#krate::__private);
+    let keys = keys(policy, &private);
+    let insecure = policy.insecure_origins.then(|| quote!(.insecure_origins()));
+    quote! {
+        impl #private::SharedPolicy for #name {
+            const KEYS: #private::Keys = #private::Keys::new() #(#keys)* #insecure;
+        }
+    }
+}
+
+/// The rules that span a handler and its shared policy, checked when the crate compiles
+/// (the shared policy's keys are a constant): each is a `const` panic spanned on the
+/// handler's key, naming the shared policy.
+fn shared_checks(policy: &Policy, path: &syn::Path, shared: &TokenStream) -> TokenStream {
+    let shared_name = quote!(#path).to_string().replace(' ', "");
+    let in_shared = |what: &str| format!("{what} in the shared policy `{shared_name}`");
+    let mut checks = Vec::new();
+    let mut check = |key: Key, condition: TokenStream, message: String| {
+        let span = policy
+            .spans
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, tokens)| tokens.clone().into_iter().next())
+            .map_or_else(proc_macro2::Span::call_site, |token| token.span());
+        checks.push(quote_spanned!(span=> if #condition { ::core::panic!(#message) }));
+    };
+    if policy.credentials {
+        check(
+            Key::Credentials,
+            quote!(#shared.allows_any_origin()),
+            format!(
+                "`credentials` here cannot go with {}: browsers refuse a wildcard origin on credentialed requests; list the origins there, or remove `credentials`",
+                in_shared("`origins = \"*\"`")
+            ),
+        );
+        for (exposed, key) in [(false, "headers"), (true, "expose")] {
+            check(
+                Key::Credentials,
+                quote!(#shared.has_wildcard(#exposed)),
+                format!(
+                    "`credentials` here cannot go with {}: on credentialed requests browsers read `*` as a header literally named `*`; list the header names there",
+                    in_shared(&format!("`{key}` with `*`"))
+                ),
+            );
+        }
+        if !policy.allow_insecure_origins {
+            check(
+                Key::Credentials,
+                quote!(#shared.has_insecure_origins()),
+                format!(
+                    "`credentials` here cannot go with the plain `http://` origins {}: cookies would cross the network unencrypted; use `https://` there, or add `dangerously_allow_insecure_origins` here",
+                    in_shared("listed")
+                ),
+            );
+        }
+    }
+    for (names, exposed, key) in [
+        (&policy.headers, false, Key::Headers),
+        (&policy.expose, true, Key::Expose),
+    ] {
+        let key_name = key.name();
+        match names {
+            Names::None => {}
+            Names::Any | Names::AnyAndAuthorization => {
+                check(
+                    key,
+                    quote!(#shared.has_credentials()),
+                    format!(
+                        "`{key_name}` with `*` here cannot go with {}: on credentialed requests browsers read `*` as a header literally named `*`; list the header names",
+                        in_shared("`credentials`")
+                    ),
+                );
+                check(
+                    key,
+                    quote!(#shared.has_names(#exposed)),
+                    format!(
+                        "`{key_name}` is given here and {}: with `*` on one side, write it in one place",
+                        in_shared(&format!("`{key_name}`"))
+                    ),
+                );
+            }
+            Names::List(list) => {
+                check(
+                    key,
+                    quote!(#shared.has_wildcard(#exposed)),
+                    format!(
+                        "{} already covers these names; remove `{key_name}` here",
+                        in_shared(&format!("`{key_name}` with `*`"))
+                    ),
+                );
+                for name in list {
+                    check(
+                        key,
+                        quote!(#shared.lists(#exposed, #name)),
+                        format!(
+                            "`{name}` is listed here and {}; keep one",
+                            in_shared(&format!("in `{key_name}`"))
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if policy.strict {
+        check(
+            Key::Strict,
+            quote!(#shared.allows_any_origin()),
+            format!(
+                "`strict` here has no effect with {}: every origin is allowed, so nothing would be refused",
+                in_shared("`origins = \"*\"`")
+            ),
+        );
+    }
+    if checks.is_empty() {
+        return quote!();
+    }
+    quote!(const _: () = { #(#checks)* };)
+}
+
 /// One `.key(...)` call per key the policy sets.
 fn keys(policy: &Policy, private: &TokenStream) -> Vec<TokenStream> {
     let mut keys = Vec::new();
-    keys.push(match &policy.origins {
-        Origins::Any => quote!(.any_origin()),
-        Origins::List(list) => {
+    match &policy.origins {
+        None => {}
+        Some(Origins::Any) => keys.push(quote!(.any_origin())),
+        Some(Origins::List(list)) => {
             let entries = list.iter().map(|origin| origin_tokens(origin, private));
-            quote!(.origins(&[#(#entries),*]))
+            keys.push(quote!(.origins(&[#(#entries),*])));
         }
-    });
+    }
     match &policy.headers {
         Names::None => {}
         Names::Any => keys.push(quote!(.any_header())),

@@ -14,6 +14,7 @@ pub enum Key {
     PrivateNetwork,
     Strict,
     DangerouslyAllowInsecureOrigins,
+    Policy,
     Crate,
 }
 
@@ -32,7 +33,7 @@ pub enum Kind {
 
 impl Key {
     /// Every key, in the order the README documents them.
-    pub const ALL: [Key; 10] = [
+    pub const ALL: [Key; 11] = [
         Key::Origins,
         Key::Methods,
         Key::Headers,
@@ -42,6 +43,7 @@ impl Key {
         Key::PrivateNetwork,
         Key::Strict,
         Key::DangerouslyAllowInsecureOrigins,
+        Key::Policy,
         Key::Crate,
     ];
 
@@ -57,6 +59,7 @@ impl Key {
             Key::PrivateNetwork => "private_network",
             Key::Strict => "strict",
             Key::DangerouslyAllowInsecureOrigins => "dangerously_allow_insecure_origins",
+            Key::Policy => "policy",
             Key::Crate => "crate",
         }
     }
@@ -69,7 +72,7 @@ impl Key {
             | Key::Strict
             | Key::DangerouslyAllowInsecureOrigins => Kind::Flag,
             Key::MaxAge => Kind::Number,
-            Key::Crate => Kind::Path,
+            Key::Policy | Key::Crate => Kind::Path,
         }
     }
 
@@ -85,6 +88,7 @@ impl Key {
             Key::PrivateNetwork => "`private_network`",
             Key::Strict => "`strict`",
             Key::DangerouslyAllowInsecureOrigins => "`dangerously_allow_insecure_origins`",
+            Key::Policy => "`policy = SpaPolicy`",
             Key::Crate => "`crate = my_cors`",
         }
     }
@@ -107,6 +111,7 @@ impl Key {
             Key::DangerouslyAllowInsecureOrigins => {
                 "lets `credentials` go with plain `http://` origins"
             }
+            Key::Policy => "a shared policy defined with `#[cors_policy(...)]`",
             Key::Crate => "the path of `cors-runtime` when it is renamed or re-exported",
         }
     }
@@ -128,6 +133,7 @@ impl Key {
             "allow_private_network" => Key::PrivateNetwork,
             "allow_insecure_origins" => Key::DangerouslyAllowInsecureOrigins,
             "krate" | "cors_runtime" => Key::Crate,
+            "shared" | "use_policy" | "cors_policy" => Key::Policy,
             _ => return None,
         })
     }

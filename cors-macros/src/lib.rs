@@ -18,6 +18,7 @@ mod item;
 mod key;
 mod model;
 mod routes;
+mod shared;
 mod valid;
 
 #[cfg(test)]
@@ -27,6 +28,12 @@ mod snapshots;
 #[proc_macro_attribute]
 pub fn cors(attr: TokenStream, item: TokenStream) -> TokenStream {
     attribute::expand(attr.into(), item.into()).into()
+}
+
+/// Defines a CORS policy shared by many handlers; see `cors-runtime` for the documentation.
+#[proc_macro_attribute]
+pub fn cors_policy(attr: TokenStream, item: TokenStream) -> TokenStream {
+    shared::expand(attr.into(), item.into()).into()
 }
 
 /// `cors_routes![...]` after the runtime's `cors_routes!` has put its own path first;

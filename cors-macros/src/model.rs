@@ -6,7 +6,10 @@ use cors_rules::origin::Scheme;
 
 /// A policy that passed every check.
 pub struct Policy {
-    pub origins: Origins,
+    /// `None`: not given (a handler with `policy = ...`).
+    pub origins: Option<Origins>,
+    /// A literal origin is plain `http://` off loopback.
+    pub insecure_origins: bool,
     pub methods: MethodSet,
     pub headers: Names,
     pub expose: Names,
@@ -15,6 +18,11 @@ pub struct Policy {
     pub private_network: bool,
     pub strict: bool,
     pub allow_insecure_origins: bool,
+    /// `policy = Path`: the shared policy the handler uses.
+    pub shared: Option<syn::Path>,
+    /// The tokens of each key's value as written, where checks that span the handler and
+    /// its shared policy point.
+    pub spans: Vec<(crate::key::Key, proc_macro2::TokenStream)>,
     /// Where `cors-runtime` is (`crate = ...`, or `::cors_runtime`).
     pub krate: syn::Path,
 }
@@ -88,7 +96,8 @@ impl Policy {
     /// compiles around it and no secondary error follows.
     pub fn stub(krate: syn::Path) -> Policy {
         Policy {
-            origins: Origins::List(Vec::new()),
+            origins: Some(Origins::List(Vec::new())),
+            insecure_origins: false,
             methods: MethodSet::EMPTY,
             headers: Names::None,
             expose: Names::None,
@@ -97,6 +106,8 @@ impl Policy {
             private_network: false,
             strict: false,
             allow_insecure_origins: false,
+            shared: None,
+            spans: Vec::new(),
             krate,
         }
     }

@@ -56,7 +56,7 @@ pub fn check(entry: &str, context: Context) -> Result<Entry<'_>, OriginError> {
 /// `http://` on a host other than a loopback one (`localhost` and `*.localhost`,
 /// `127.0.0.0/8`, `[::1]`).
 #[cfg(feature = "check")]
-fn is_insecure(entry: &Entry<'_>) -> bool {
+pub fn is_insecure(entry: &Entry<'_>) -> bool {
     match entry {
         Entry::Exact(origin) => origin.scheme() == Scheme::Http && !origin.is_loopback(),
         Entry::Pattern(OriginPattern::Subdomains { scheme, domain, .. }) => {

@@ -86,7 +86,7 @@ fn admit(policy: &'static CompiledPolicy, request: &Request) -> Option<OriginVer
         refused(request, Some(policy), Refusal::WebSocket);
         return None;
     }
-    if policy.policy.strict && strict::refuses(request, &verdict) {
+    if policy.keys.strict && strict::refuses(request, &verdict) {
         refused(request, Some(policy), Refusal::Strict);
         return None;
     }
@@ -164,7 +164,7 @@ fn apply(policy: &CompiledPolicy, verdict: OriginVerdict, response: &mut Respons
         }
     };
     headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    if policy.policy.credentials {
+    if policy.keys.credentials {
         headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
     }
     if let Some(expose) = &policy.expose_headers {

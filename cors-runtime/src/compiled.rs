@@ -4,7 +4,7 @@
 use http::HeaderValue;
 
 use crate::origin::OriginSet;
-use crate::policy::{Names, Policy};
+use crate::policy::{Keys, Names, Policy, merge_names};
 use crate::startup::{self, StartupError};
 
 /// [`Policy`] plus every header value it can send.
@@ -15,6 +15,8 @@ use crate::startup::{self, StartupError};
 #[derive(Debug)]
 pub(crate) struct CompiledPolicy {
     pub(crate) policy: &'static Policy,
+    /// The keys in force (the handler's over its shared policy's), lists merged.
+    pub(crate) keys: Keys,
     /// The allowed origins; `None` for an any-origin policy.
     pub(crate) origins: Option<OriginSet>,
     pub(crate) allow_methods: HeaderValue,
@@ -26,13 +28,17 @@ pub(crate) struct CompiledPolicy {
 impl CompiledPolicy {
     /// Reads `env(...)` and `from_fn(...)` origins and checks them; builds the values.
     pub(crate) fn new(policy: &'static Policy) -> Result<CompiledPolicy, StartupError> {
+        let mut keys = policy.keys();
+        keys.headers = merge_names(policy.own.headers, policy.shared.map(|s| s.headers));
+        keys.expose = merge_names(policy.own.expose, policy.shared.map(|s| s.expose));
         Ok(CompiledPolicy {
             policy,
+            keys,
             origins: startup::resolve(policy)?,
             allow_methods: value(policy.methods.routed().join()),
-            allow_headers: names_value(policy.headers),
-            expose_headers: names_value(policy.expose),
-            max_age: policy.max_age.map(|seconds| value(seconds.to_string())),
+            allow_headers: names_value(keys.headers),
+            expose_headers: names_value(keys.expose),
+            max_age: keys.max_age.map(|seconds| value(seconds.to_string())),
         })
     }
 }

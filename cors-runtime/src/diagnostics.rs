@@ -88,7 +88,7 @@ impl fmt::Display for Reason<'_, '_> {
                 }
                 ListError::NotAllowed(name) => {
                     write!(f, "header `{}` not in allowed headers ", Lossy(Some(name)))?;
-                    match p.map(|p| p.policy.headers) {
+                    match p.map(|p| p.keys.headers) {
                         Some(Names::List(names)) => write!(f, "{names:?}"),
                         Some(Names::Any | Names::AnyAndAuthorization) => {
                             write!(f, "\"*\" (which never covers authorization)")

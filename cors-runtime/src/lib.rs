@@ -124,6 +124,35 @@ mod websocket;
 /// or reached through a crate that re-exports it, say where it is with
 /// `crate = my_cors`, as with serde and tokio.
 pub use cors_macros::cors;
+/// Defines a CORS policy once, for many handlers: `#[cors_policy(...)]` on a unit struct,
+/// named from each handler with `#[cors(policy = Name, methods = [...])]`.
+///
+/// ```
+/// use axum::Router;
+/// use cors_runtime::{cors, cors_policy, cors_routes};
+///
+/// #[cors_policy(origins = ["https://app.example.com"], headers = ["content-type"], credentials, max_age = 600)]
+/// pub struct SpaPolicy;
+///
+/// #[cors(policy = SpaPolicy, methods = [GET])]
+/// async fn list() -> &'static str { "[]" }
+///
+/// // Adds a header to the shared ones and overrides `max_age`.
+/// #[cors(policy = SpaPolicy, methods = [POST], headers = ["x-idempotency-key"], max_age = 60)]
+/// async fn create(body: String) -> String { body }
+///
+/// let app: Router = Router::new().route("/todos", cors_routes![list, create]);
+/// ```
+///
+/// It takes every key of [`#[cors]`](macro@cors) but `methods` and `policy`, checked
+/// where it is written with the same errors. A handler using it gives its own `methods`;
+/// may add `headers`, `expose` and the flags (`credentials`, `strict`,
+/// `private_network`, `dangerously_allow_insecure_origins`); may override `max_age`; takes
+/// its `origins` from it. A rule spanning both places (`credentials` on one side, `*` on
+/// the other; a header listed in both; ...) is a compile error on the handler's key that
+/// names the shared policy. The struct is an ordinary item: `pub`, imported, used from
+/// other modules and crates.
+pub use cors_macros::cors_policy;
 pub use policy::CorsHandler;
 pub use preflight::is_preflight;
 pub use startup::StartupError;
@@ -137,7 +166,7 @@ pub mod __private {
         CorsAttribute, HasCors, Id, IsAnnotated, MountWithCorsRoutes, NoCorsAttribute,
         NotAnnotated, Probe, annotated,
     };
-    pub use crate::policy::{AllowedOrigin, Policy};
+    pub use crate::policy::{AllowedOrigin, Keys, Policy, SharedPolicy};
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
     pub use axum::handler::Handler;
     pub use cors_macros::cors_routes;

@@ -15,14 +15,27 @@ use cors_rules::pattern::OriginPattern;
 use crate::compiled::CompiledPolicy;
 use crate::startup::{self, Source, Unset};
 
-/// The CORS policy of one handler. Built by the expansion of `#[cors]` with
-/// [`Policy::new`] and the key methods; its fields are private.
+/// The CORS policy of one handler: its name, its methods, its keys and those of the
+/// shared policy it uses, if any. Built by the expansion of `#[cors]` with [`Policy::new`]
+/// and [`Keys`]' constructors; its fields are private.
 #[derive(Debug)]
 pub struct Policy {
     pub(crate) handler: &'static str,
     pub(crate) methods: MethodSet,
-    /// `None`: any origin (`origins = "*"`).
-    pub(crate) origins: Option<&'static [AllowedOrigin]>,
+    /// The keys written on the handler.
+    pub(crate) own: Keys,
+    /// The keys of `policy = Shared`, which the handler's own add to or override.
+    pub(crate) shared: Option<Keys>,
+    /// Built once per process, when the first router mounting the handler is built.
+    compiled: OnceLock<CompiledPolicy>,
+}
+
+/// The keys of a policy, as written on a handler (`#[cors(...)]`) or on a shared policy
+/// (`#[cors_policy(...)]`): plain data, so a shared policy is a constant that compile-time
+/// checks can read.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys {
+    pub(crate) origins: Origins,
     pub(crate) headers: Names,
     pub(crate) expose: Names,
     pub(crate) credentials: bool,
@@ -30,8 +43,17 @@ pub struct Policy {
     pub(crate) private_network: bool,
     pub(crate) strict: bool,
     pub(crate) allow_insecure_origins: bool,
-    /// Built once per process, when the first router mounting the handler is built.
-    compiled: OnceLock<CompiledPolicy>,
+    /// Lists a plain `http://` origin off loopback (`#[cors_policy]` decides, with the
+    /// rule of `cors-rules`), which a handler adding `credentials` must not inherit.
+    pub(crate) insecure_origins: bool,
+}
+
+/// `origins`: not given (a handler using a shared policy), `"*"`, or a list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Origins {
+    Unset,
+    Any,
+    List(&'static [AllowedOrigin]),
 }
 
 /// `headers` or `expose`: none, `"*"`, or lower-case names sorted byte-wise.
@@ -45,98 +67,46 @@ pub(crate) enum Names {
 }
 
 impl Policy {
-    /// The policy of the fn `handler`, routed on `methods`, allowing no origin yet.
-    pub const fn new(handler: &'static str, methods: MethodSet) -> Policy {
+    /// The policy of the fn `handler`, routed on `methods`, with `keys`.
+    pub const fn new(handler: &'static str, methods: MethodSet, keys: Keys) -> Policy {
         Policy {
             handler,
             methods,
-            origins: Some(&[]),
-            headers: Names::None,
-            expose: Names::None,
-            credentials: false,
-            max_age: None,
-            private_network: false,
-            strict: false,
-            allow_insecure_origins: false,
+            own: keys,
+            shared: None,
             compiled: OnceLock::new(),
         }
     }
 
-    /// `origins = [...]`.
-    pub const fn origins(mut self, origins: &'static [AllowedOrigin]) -> Policy {
-        self.origins = Some(origins);
+    /// `policy = Shared`: the shared policy's keys, which the handler's own add to
+    /// (`headers`, `expose`, flags) or override (`max_age`).
+    pub const fn shared(mut self, shared: Keys) -> Policy {
+        self.shared = Some(shared);
         self
     }
 
-    /// `origins = "*"`.
-    pub const fn any_origin(mut self) -> Policy {
-        self.origins = None;
-        self
-    }
-
-    /// `headers = [...]`: lower-case tokens, sorted, each once.
-    pub const fn headers(mut self, names: &'static [&'static str]) -> Policy {
-        self.headers = Names::List(sorted_names(names));
-        self
-    }
-
-    /// `headers = "*"`.
-    pub const fn any_header(mut self) -> Policy {
-        self.headers = Names::Any;
-        self
-    }
-
-    /// `headers = ["*", "authorization"]`: any header, `Authorization` included (Fetch:
-    /// `*` never covers it; naming it does).
-    pub const fn any_header_and_authorization(mut self) -> Policy {
-        self.headers = Names::AnyAndAuthorization;
-        self
-    }
-
-    /// `expose = [...]`: lower-case tokens, sorted, each once.
-    pub const fn expose(mut self, names: &'static [&'static str]) -> Policy {
-        self.expose = Names::List(sorted_names(names));
-        self
-    }
-
-    /// `expose = "*"`.
-    pub const fn expose_any(mut self) -> Policy {
-        self.expose = Names::Any;
-        self
-    }
-
-    /// `credentials`.
-    pub const fn credentials(mut self) -> Policy {
-        self.credentials = true;
-        self
-    }
-
-    /// `max_age = seconds`, at most one day.
-    pub const fn max_age(mut self, seconds: u32) -> Policy {
-        assert!(
-            seconds as u64 <= cors_rules::MAX_AGE_LIMIT,
-            "max_age is at most 86400"
-        );
-        self.max_age = Some(seconds);
-        self
-    }
-
-    /// `private_network`.
-    pub const fn private_network(mut self) -> Policy {
-        self.private_network = true;
-        self
-    }
-
-    /// `strict`.
-    pub const fn strict(mut self) -> Policy {
-        self.strict = true;
-        self
-    }
-
-    /// `dangerously_allow_insecure_origins`.
-    pub const fn allow_insecure_origins(mut self) -> Policy {
-        self.allow_insecure_origins = true;
-        self
+    /// The keys in force: the handler's own over the shared policy's. `headers` and
+    /// `expose` are the handler's when it gives them; the compiled policy merges both
+    /// lists ([`merge_names`]), once per process.
+    pub(crate) fn keys(&self) -> Keys {
+        let own = self.own;
+        let Some(shared) = self.shared else {
+            return own;
+        };
+        Keys {
+            origins: match own.origins {
+                Origins::Unset => shared.origins,
+                origins => origins,
+            },
+            headers: first_given(own.headers, shared.headers),
+            expose: first_given(own.expose, shared.expose),
+            credentials: own.credentials || shared.credentials,
+            max_age: own.max_age.or(shared.max_age),
+            private_network: own.private_network || shared.private_network,
+            strict: own.strict || shared.strict,
+            allow_insecure_origins: own.allow_insecure_origins || shared.allow_insecure_origins,
+            insecure_origins: own.insecure_origins || shared.insecure_origins,
+        }
     }
 
     /// The policy ready for requests, built on first use.
@@ -148,6 +118,186 @@ impl Policy {
     pub(crate) fn compiled(&'static self) -> &'static CompiledPolicy {
         self.compiled
             .get_or_init(|| CompiledPolicy::new(self).unwrap_or_else(|e| panic!("{e}")))
+    }
+}
+
+impl Keys {
+    /// No key yet: no origin, no header, no flag.
+    pub const fn new() -> Keys {
+        Keys {
+            origins: Origins::Unset,
+            headers: Names::None,
+            expose: Names::None,
+            credentials: false,
+            max_age: None,
+            private_network: false,
+            strict: false,
+            allow_insecure_origins: false,
+            insecure_origins: false,
+        }
+    }
+
+    /// `origins = [...]`.
+    pub const fn origins(mut self, origins: &'static [AllowedOrigin]) -> Keys {
+        self.origins = Origins::List(origins);
+        self
+    }
+
+    /// `origins = "*"`.
+    pub const fn any_origin(mut self) -> Keys {
+        self.origins = Origins::Any;
+        self
+    }
+
+    /// `headers = [...]`: lower-case tokens, sorted, each once.
+    pub const fn headers(mut self, names: &'static [&'static str]) -> Keys {
+        self.headers = Names::List(sorted_names(names));
+        self
+    }
+
+    /// `headers = "*"`.
+    pub const fn any_header(mut self) -> Keys {
+        self.headers = Names::Any;
+        self
+    }
+
+    /// `headers = ["*", "authorization"]`: any header, `Authorization` included (Fetch:
+    /// `*` never covers it; naming it does).
+    pub const fn any_header_and_authorization(mut self) -> Keys {
+        self.headers = Names::AnyAndAuthorization;
+        self
+    }
+
+    /// `expose = [...]`: lower-case tokens, sorted, each once.
+    pub const fn expose(mut self, names: &'static [&'static str]) -> Keys {
+        self.expose = Names::List(sorted_names(names));
+        self
+    }
+
+    /// `expose = "*"`.
+    pub const fn expose_any(mut self) -> Keys {
+        self.expose = Names::Any;
+        self
+    }
+
+    /// `credentials`.
+    pub const fn credentials(mut self) -> Keys {
+        self.credentials = true;
+        self
+    }
+
+    /// `max_age = seconds`, at most one day.
+    pub const fn max_age(mut self, seconds: u32) -> Keys {
+        assert!(
+            seconds as u64 <= cors_rules::MAX_AGE_LIMIT,
+            "max_age is at most 86400"
+        );
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// `private_network`.
+    pub const fn private_network(mut self) -> Keys {
+        self.private_network = true;
+        self
+    }
+
+    /// `strict`.
+    pub const fn strict(mut self) -> Keys {
+        self.strict = true;
+        self
+    }
+
+    /// `dangerously_allow_insecure_origins`.
+    pub const fn allow_insecure_origins(mut self) -> Keys {
+        self.allow_insecure_origins = true;
+        self
+    }
+
+    /// The origins listed include a plain `http://` one off loopback.
+    pub const fn insecure_origins(mut self) -> Keys {
+        self.insecure_origins = true;
+        self
+    }
+
+    // What the compile-time checks of a handler using a shared policy read.
+
+    /// `origins = "*"`.
+    pub const fn allows_any_origin(&self) -> bool {
+        matches!(self.origins, Origins::Any)
+    }
+
+    /// `credentials`.
+    pub const fn has_credentials(&self) -> bool {
+        self.credentials
+    }
+
+    /// `strict`.
+    pub const fn is_strict(&self) -> bool {
+        self.strict
+    }
+
+    /// A plain `http://` origin off loopback without `dangerously_allow_insecure_origins`.
+    pub const fn has_insecure_origins(&self) -> bool {
+        self.insecure_origins && !self.allow_insecure_origins
+    }
+
+    /// `headers` (`expose` when `exposed`) is `"*"` or `["*", "authorization"]`.
+    pub const fn has_wildcard(&self, exposed: bool) -> bool {
+        let names = if exposed { self.expose } else { self.headers };
+        matches!(names, Names::Any | Names::AnyAndAuthorization)
+    }
+
+    /// `headers` (`expose` when `exposed`) is given.
+    pub const fn has_names(&self, exposed: bool) -> bool {
+        let names = if exposed { self.expose } else { self.headers };
+        !matches!(names, Names::None)
+    }
+
+    /// `headers` (`expose` when `exposed`) lists `name` (lower case).
+    pub const fn lists(&self, exposed: bool, name: &str) -> bool {
+        let names = if exposed { self.expose } else { self.headers };
+        let Names::List(names) = names else {
+            return false;
+        };
+        let mut i = 0;
+        while i < names.len() {
+            let listed = names[i].as_bytes();
+            if !is_before(listed, name.as_bytes()) && !is_before(name.as_bytes(), listed) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+impl Default for Keys {
+    fn default() -> Keys {
+        Keys::new()
+    }
+}
+
+fn first_given(own: Names, shared: Names) -> Names {
+    match own {
+        Names::None => shared,
+        own => own,
+    }
+}
+
+/// A handler's `headers` (or `expose`) added to its shared policy's, for the life of the
+/// process. Compile-time checks refuse a wildcard beside anything else and a name in both,
+/// so two lists are the only case to join.
+pub(crate) fn merge_names(own: Names, shared: Option<Names>) -> Names {
+    match (own, shared) {
+        (Names::List(own), Some(Names::List(shared))) => {
+            let mut all: Vec<&'static str> = own.iter().chain(shared).copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            Names::List(all.leak())
+        }
+        (Names::None, Some(shared)) => shared,
+        (own, _) => own,
     }
 }
 
@@ -294,6 +444,17 @@ impl AllowedOrigin {
     }
 }
 
+/// Implemented by `#[cors_policy]` for the struct it is on: the shared policy's keys, for
+/// the handlers that name it with `#[cors(policy = Name, ...)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a shared CORS policy: define it with `#[cors_policy(origins = [..], ..)]` on a unit struct",
+    label = "not a `#[cors_policy]` struct"
+)]
+pub trait SharedPolicy {
+    /// The keys, checked where they are written.
+    const KEYS: Keys;
+}
+
 /// Implemented by `#[cors]` for the hidden braced struct that shares the handler's name,
 /// so [`cors_routes!`](crate::cors_routes) can mount the handler with its policy.
 ///
@@ -362,8 +523,8 @@ pub trait CorsHandler {
 mod tests {
     use super::*;
 
-    fn policy() -> Policy {
-        Policy::new("h", MethodSet::EMPTY)
+    fn policy() -> Keys {
+        Keys::new()
     }
 
     #[test]
@@ -398,11 +559,32 @@ mod tests {
 
     #[test]
     fn sorted_lower_case_names_are_kept() {
-        let policy = policy().headers(&["content-type", "x-a"]).max_age(86_400);
+        let keys = policy().headers(&["content-type", "x-a"]).max_age(86_400);
+        assert!(matches!(keys.headers, Names::List(["content-type", "x-a"])));
+        assert_eq!(keys.max_age, Some(86_400));
+    }
+
+    #[test]
+    fn a_handler_adds_to_its_shared_policy_and_overrides_its_scalars() {
+        static SHARED: Keys = Keys::new()
+            .headers(&["content-type"])
+            .credentials()
+            .max_age(600);
+        let policy = Policy::new(
+            "h",
+            MethodSet::GET,
+            Keys::new().headers(&["x-a"]).max_age(60),
+        )
+        .shared(SHARED);
+        let keys = policy.keys();
+        assert!(keys.credentials);
+        assert_eq!(keys.max_age, Some(60));
         assert!(matches!(
-            policy.headers,
+            merge_names(keys.headers, policy.shared.map(|s| s.headers)),
             Names::List(["content-type", "x-a"])
         ));
-        assert_eq!(policy.max_age, Some(86_400));
+        assert!(SHARED.lists(false, "content-type"));
+        assert!(!SHARED.lists(false, "content"));
+        assert!(!SHARED.lists(true, "content-type"));
     }
 }

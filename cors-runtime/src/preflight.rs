@@ -172,7 +172,7 @@ impl PreflightTable {
                 .iter()
                 .map(HeaderValue::as_bytes)
         };
-        if let Err(why) = check_request_headers(requested_headers, policy.policy.headers) {
+        if let Err(why) = check_request_headers(requested_headers, policy.keys.headers) {
             refused(request, Some(policy), Refusal::Headers(why));
             return failure();
         }
@@ -191,14 +191,14 @@ fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) ->
     if let Some(allow_headers) = &policy.allow_headers {
         headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
     }
-    if policy.policy.credentials {
+    if policy.keys.credentials {
         headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
     }
     if let Some(max_age) = &policy.max_age {
         headers.insert(ACCESS_CONTROL_MAX_AGE, max_age.clone());
     }
     // Private Network Access: only for exactly `true`, only when the policy opts in.
-    if policy.policy.private_network
+    if policy.keys.private_network
         && single_line(request, &ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK) == Some(b"true")
     {
         headers.insert(ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, TRUE);

@@ -12,7 +12,7 @@ use std::fmt;
 use cors_rules::entry::{self, Context, Entry};
 
 use crate::origin::OriginSet;
-use crate::policy::{Allowed, AllowedOrigin, Policy};
+use crate::policy::{Allowed, AllowedOrigin, Origins, Policy};
 
 /// Every problem with a policy's origins, found when the first router mounting its handler
 /// is built.
@@ -130,12 +130,16 @@ pub(crate) fn resolve(policy: &Policy) -> Result<Option<OriginSet>, StartupError
 }
 
 fn read(policy: &Policy, keep: Keep) -> Result<Option<OriginSet>, StartupError> {
-    let Some(allowed) = policy.origins else {
-        return Ok(None);
+    let keys = policy.keys();
+    let allowed = match keys.origins {
+        Origins::Any => return Ok(None),
+        Origins::List(allowed) => allowed,
+        // `#[cors]` requires `origins` or a shared policy that has them.
+        Origins::Unset => &[],
     };
     let context = Context {
-        credentials: policy.credentials,
-        allow_insecure: policy.allow_insecure_origins,
+        credentials: keys.credentials,
+        allow_insecure: keys.allow_insecure_origins,
     };
     let mut problems = Vec::new();
     let mut entries = Vec::with_capacity(allowed.len());
@@ -259,7 +263,7 @@ mod tests {
     use cors_rules::origin::Scheme;
 
     use super::resolve;
-    use crate::policy::{AllowedOrigin, Policy};
+    use crate::policy::{AllowedOrigin, Keys, Policy};
 
     const GET: MethodSet = MethodSet::of(&[CorsMethod::Get]);
 
@@ -269,20 +273,28 @@ mod tests {
     /// Read from the environment, the same value is checked and refused.
     #[test]
     fn compile_time_literals_are_not_checked_again_at_run_time() {
-        static LITERAL: Policy = Policy::new("literal", GET)
-            .origins(&[AllowedOrigin::exact(Scheme::Http, "intranet.example")])
-            .credentials();
+        static LITERAL: Policy = Policy::new(
+            "literal",
+            GET,
+            Keys::new()
+                .origins(&[AllowedOrigin::exact(Scheme::Http, "intranet.example")])
+                .credentials(),
+        );
         let set = resolve(&LITERAL)
             .expect("a literal is trusted")
             .expect("a list");
         let origin = http::HeaderValue::from_static("http://intranet.example");
         assert_eq!(set.find(&origin), Some(origin));
 
-        static FROM_A_FUNCTION: Policy = Policy::new("from_a_function", GET)
-            .origins(&[AllowedOrigin::from_fn(|| {
-                vec!["http://intranet.example".into()]
-            })])
-            .credentials();
+        static FROM_A_FUNCTION: Policy = Policy::new(
+            "from_a_function",
+            GET,
+            Keys::new()
+                .origins(&[AllowedOrigin::from_fn(|| {
+                    vec!["http://intranet.example".into()]
+                })])
+                .credentials(),
+        );
         let error = resolve(&FROM_A_FUNCTION).expect_err("a read origin is checked");
         assert_eq!(error.handler, "from_a_function");
         assert!(error.problems[0].contains("plain `http://`"), "{error}");

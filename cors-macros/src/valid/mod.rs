@@ -25,6 +25,14 @@ use crate::model::{self, Names, Origins, Policy};
 
 pub use errors::Errors;
 
+/// What is being checked: a handler's `#[cors(...)]`, or a shared policy's
+/// `#[cors_policy(...)]` (no `methods`, no `policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Handler,
+    Shared,
+}
+
 /// The policy, or the errors together with a stub policy to emit beside them.
 pub struct Validated {
     pub policy: Policy,
@@ -33,7 +41,7 @@ pub struct Validated {
 
 /// Checks the attribute. Errors about a missing key point at the attribute's arguments
 /// (`attr`), or at `attr_span` (the whole attribute) when there are none.
-pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> Validated {
+pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span, mode: Mode) -> Validated {
     let mut errors = Errors::default();
     for error in &args.errors {
         errors.add(error.clone());
@@ -72,6 +80,7 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> Validated {
     let mut expose = Names::None;
     let mut max_age = None;
     let mut krate = None;
+    let mut shared = None;
     for &(key, ident, value) in &keys {
         match (key.kind(), value) {
             (Kind::Flag, _) => {
@@ -88,8 +97,21 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> Validated {
             (Kind::List | Kind::Number | Kind::Path, _) => {}
         }
         match key {
+            Key::Origins if mode == Mode::Handler && has(Key::Policy) => errors.at(
+                ident,
+                "`origins` come from the shared policy given with `policy = ...`: list them there, or define another shared policy for these origins",
+            ),
             Key::Origins => origins = Some(origins::check(ident, value, context, &mut errors)),
+            Key::Methods if mode == Mode::Shared => errors.at(
+                ident,
+                "a shared policy has no `methods`: each handler gives its own, e.g. `#[cors(policy = SpaPolicy, methods = [GET])]`",
+            ),
             Key::Methods => methods = Some(methods::check(ident, value, &mut errors)),
+            Key::Policy if mode == Mode::Shared => errors.at(
+                ident,
+                "a shared policy cannot use another one: write its keys here",
+            ),
+            Key::Policy => shared = scalars::check_policy(ident, value, &mut errors),
             Key::Headers => {
                 headers = names::check(key, ident, value, header::check_request_header, &mut errors)
             }
@@ -109,14 +131,21 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> Validated {
 
     // A syntax error may have swallowed the key, so only report it missing without one.
     if args.errors.is_empty() {
-        let missing_origins = !has(Key::Origins) && !suggested.contains(&Key::Origins);
-        let missing_methods = !has(Key::Methods) && !suggested.contains(&Key::Methods);
+        // A handler with a shared policy takes its origins from it.
+        let from_shared = mode == Mode::Handler && has(Key::Policy);
+        let missing_origins =
+            !has(Key::Origins) && !suggested.contains(&Key::Origins) && !from_shared;
+        let missing_methods =
+            mode == Mode::Handler && !has(Key::Methods) && !suggested.contains(&Key::Methods);
         let message = match (missing_origins, missing_methods) {
+            (true, _) if mode == Mode::Shared => Some(
+                "missing `origins`: say which origins may call the handlers that use this policy, e.g. `origins = [\"https://app.example.com\"]`",
+            ),
             (true, true) => Some(
                 "`#[cors]` needs `origins` and `methods`: say which origins may call this handler and which methods it is routed on, e.g. `#[cors(origins = [\"https://app.example.com\"], methods = [GET])]`",
             ),
             (true, false) => Some(
-                "missing `origins`: say which origins may call this handler, e.g. `origins = [\"https://app.example.com\"]`, or `origins = \"*\"` for any origin",
+                "missing `origins`: say which origins may call this handler, e.g. `origins = [\"https://app.example.com\"]`, `origins = \"*\"` for any origin, or `policy = SpaPolicy` for a shared policy",
             ),
             (false, true) => Some(
                 "missing `methods`: say which methods this handler is routed on, e.g. `methods = [GET]`",
@@ -145,8 +174,10 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> Validated {
     let policy = if errors.is_some() {
         Policy::stub(krate)
     } else {
+        let origins = origins.flatten();
         Policy {
-            origins: origins.flatten().unwrap_or(Origins::List(Vec::new())),
+            insecure_origins: origins.as_ref().is_some_and(lists_insecure),
+            origins,
             methods: methods.flatten().unwrap_or(MethodSet::EMPTY),
             headers,
             expose,
@@ -155,10 +186,42 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span) -> Validated {
             private_network: has(Key::PrivateNetwork),
             strict: has(Key::Strict),
             allow_insecure_origins: has(Key::DangerouslyAllowInsecureOrigins),
+            shared,
+            spans: keys
+                .iter()
+                .map(|&(key, ident, value)| (key, value.tokens(ident)))
+                .collect(),
             krate,
         }
     };
     Validated { policy, errors }
+}
+
+/// A literal origin is plain `http://` off loopback: a handler that adds `credentials` to
+/// a shared policy listing it must not compile (the rule is `cors-rules`').
+fn lists_insecure(origins: &Origins) -> bool {
+    let Origins::List(list) = origins else {
+        return false;
+    };
+    list.iter().any(|origin| match origin {
+        model::Origin::Exact { scheme, host, port } => entry::is_insecure(&entry::Entry::Exact(
+            cors_rules::origin::Origin::from_parts(*scheme, host, *port),
+        )),
+        model::Origin::Subdomains {
+            scheme,
+            domain,
+            port,
+        } => entry::is_insecure(&entry::Entry::Pattern(
+            cors_rules::pattern::OriginPattern::Subdomains {
+                scheme: *scheme,
+                domain,
+                port: *port,
+            },
+        )),
+        model::Origin::AnyPort { .. } | model::Origin::Env { .. } | model::Origin::FromFn(_) => {
+            false
+        }
+    })
 }
 
 fn unknown_key(name: &str, suggestion: Option<Key>) -> String {
@@ -253,6 +316,7 @@ fn check_credentials(keys: &[(Key, &Ident, &Value)], errors: &mut Errors) {
             | Key::PrivateNetwork
             | Key::Strict
             | Key::DangerouslyAllowInsecureOrigins
+            | Key::Policy
             | Key::Crate => continue,
         };
         errors.at(wildcard, message);

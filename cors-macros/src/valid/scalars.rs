@@ -79,3 +79,26 @@ pub fn check_crate(key: &Ident, value: &Value, errors: &mut Errors) -> Option<sy
     errors.at(value.tokens(key), message);
     None
 }
+
+/// `policy = SpaPolicy`: the path of a `#[cors_policy]` struct.
+pub fn check_policy(key: &Ident, value: &Value, errors: &mut Errors) -> Option<syn::Path> {
+    let message = match value {
+        Value::Other(tokens) => match syn::parse2::<syn::Path>(tokens.clone()) {
+            Ok(path) => return Some(path),
+            Err(_) => format!(
+                "`policy` takes the path of a `#[cors_policy]` struct, e.g. {}",
+                Key::Policy.example()
+            ),
+        },
+        Value::Str(s) if s.parse::<syn::Path>().is_ok() => format!(
+            "`policy` takes a path, not a string: write `policy = {}`",
+            s.value()
+        ),
+        _ => format!(
+            "`policy` takes the path of a `#[cors_policy]` struct, e.g. {}",
+            Key::Policy.example()
+        ),
+    };
+    errors.at(value.tokens(key), message);
+    None
+}

@@ -13,7 +13,7 @@ use crate::model::{Names, Origin, Origins, Policy, Unset};
 fn run(attr: &str) -> Validated {
     let tokens: TokenStream = attr.parse().expect("the test attribute tokenizes");
     let args: Args = syn::parse2(tokens.clone()).expect("the test attribute parses");
-    validate(&args, &tokens, Span::call_site())
+    validate(&args, &tokens, Span::call_site(), super::Mode::Handler)
 }
 
 fn policy(attr: &str) -> Policy {
@@ -50,7 +50,7 @@ fn every_key_is_read_into_the_model() {
            credentials, max_age = 600, private_network, strict, dangerously_allow_insecure_origins,
            crate = my::cors"#,
     );
-    let Origins::List(origins) = &p.origins else {
+    let Some(Origins::List(origins)) = &p.origins else {
         panic!("a list of origins")
     };
     assert_eq!(
@@ -98,7 +98,7 @@ fn every_key_is_read_into_the_model() {
 #[test]
 fn defaults_and_wildcards() {
     let p = policy(r#"origins = "*", methods = [GET], headers = "*", expose = "*""#);
-    assert!(matches!(p.origins, Origins::Any));
+    assert!(matches!(p.origins, Some(Origins::Any)));
     assert_eq!((p.headers, p.expose), (Names::Any, Names::Any));
     assert!(!p.credentials && !p.strict && p.max_age.is_none());
     let krate = &p.krate;
@@ -215,7 +215,7 @@ fn env_sources_that_may_be_unset() {
     let p = policy(
         r#"origins = ["https://a.example", env("DEV_ORIGINS", optional), env("APP_ORIGINS", default = "https://app.example.com, http://localhost:*")], methods = [GET], credentials"#,
     );
-    let Origins::List(origins) = &p.origins else {
+    let Some(Origins::List(origins)) = &p.origins else {
         panic!("a list")
     };
     assert_eq!(

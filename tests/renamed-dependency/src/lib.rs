@@ -19,3 +19,12 @@ pub async fn greeting() -> &'static str {
 pub fn router() -> Router {
     Router::new().route("/greeting", cors_routes![greeting])
 }
+
+/// A shared policy other crates name: `#[cors(policy = cors_renamed_dependency::PartnerPolicy, ...)]`
+/// (tests/ui/cors/pass/shared-policy-from-another-crate.rs).
+#[my_cors::cors_policy(
+    origins = ["https://partner.example"],
+    headers = ["x-partner-key"],
+    crate = my_cors,
+)]
+pub struct PartnerPolicy;
