@@ -36,6 +36,7 @@
 //! [Fetch standard]: https://fetch.spec.whatwg.org/#http-cors-protocol
 
 mod actual;
+mod audit;
 mod compiled;
 mod cors_headers;
 mod diagnostics;
@@ -50,6 +51,7 @@ mod strict;
 mod vary;
 mod websocket;
 
+pub use audit::{Audit, PolicyAudit, RouteAudit, audit};
 /// Puts a CORS policy on an axum handler; mount it with [`cors_routes!`].
 ///
 /// ```

@@ -20,6 +20,7 @@ use pin_project_lite::pin_project;
 use tower_layer::Layer;
 use tower_service::Service;
 
+use crate::audit;
 use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{
     ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, ANY, TRUE,
@@ -75,6 +76,12 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
+        // An in-process audit (no client can set a request extension).
+        if request.extensions().get::<audit::Probe>().is_some() {
+            return PreflightFuture::Answered {
+                response: Some(audit::report(&self.table)),
+            };
+        }
         // Routed on OPTIONS only: the headers decide.
         if has_preflight_headers(request.headers()) {
             PreflightFuture::Answered {
@@ -111,8 +118,13 @@ where
 ///
 /// Its answers, unlike those of middleware inside a policy (`cors_routes![..; layers =
 /// [..]]`), carry no CORS headers: a page cannot read them.
+///
+/// It is true too for the in-process requests of [`audit`](crate::audit()), so middleware
+/// that lets preflights pass lets the audit see the path's policy.
 pub fn is_preflight<B>(request: &http::Request<B>) -> bool {
-    request.method() == http::Method::OPTIONS && has_preflight_headers(request.headers())
+    request.method() == http::Method::OPTIONS
+        && (has_preflight_headers(request.headers())
+            || request.extensions().get::<audit::Probe>().is_some())
 }
 
 fn has_preflight_headers(headers: &HeaderMap) -> bool {
