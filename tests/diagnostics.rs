@@ -1,6 +1,7 @@
-//! DESIGN section 6: every refusal emits exactly one `tracing` event (target `cors`,
-//! level debug) naming the route, the handler, the origin and the exact reason; the
-//! success path logs nothing above trace level.
+//! DESIGN section 6: every refusal emits exactly one `tracing` event (target `cors`)
+//! naming the route, the handler, the origin and the exact reason: `warn`, with the fix,
+//! for the first refusal of each kind per handler, `debug` after that; the success path
+//! logs nothing above trace level.
 
 mod support;
 
@@ -89,11 +90,16 @@ async fn events_of(request: http::Request<axum::body::Body>) -> Vec<String> {
     captured.lines()
 }
 
+/// One refusal event: `warn` or `debug`, depending on whether another test of this
+/// process already refused the same kind of request to the same handler.
 fn assert_one_refusal(events: &[String], reason: &str) {
     assert_eq!(events.len(), 1, "{events:#?}");
     let event = &events[0];
+    assert!(
+        event.contains("DEBUG cors:") || event.contains("WARN cors:"),
+        "{event}"
+    );
     for part in [
-        "DEBUG cors:",
         "CORS request refused",
         r#"route="/api/items/{id}""#,
         r#"handler="items""#,
@@ -193,4 +199,39 @@ async fn refused_origin_lists_the_origins_read_at_run_time() {
         r#"origin not in allowed origins ["https://partner.example", "https://*.tenants.example"]"#;
     assert!(events[0].contains(expected), "{}", events[0]);
     assert!(events[0].contains(r#"handler="partners""#), "{}", events[0]);
+}
+
+#[cors(origins = ["https://a.example"], methods = [POST])]
+async fn create_order(body: String) -> String {
+    body
+}
+
+/// The usual mistake: a JSON POST from the page, without `headers = ["content-type"]`.
+/// An app logging at the usual `info` level sees the first refusal, with the fix, once;
+/// the same refusal again is a `debug` event only.
+#[tokio::test]
+async fn the_first_refusal_of_a_kind_is_a_warning_with_the_fix() {
+    let app = Router::new().route("/orders", cors_routes![create_order]);
+    let captured = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(captured.clone())
+        .with_max_level(tracing::Level::INFO)
+        .with_ansi(false)
+        .without_time()
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let json_post = || preflight("/orders", A, "POST", Some("content-type"));
+    send(&app, json_post()).await;
+    send(&app, json_post()).await;
+    let events = captured.lines();
+    assert_eq!(
+        events,
+        [concat!(
+            r#" WARN cors: CORS request refused; the browser shows only "blocked by CORS policy" "#,
+            r#"(shown once per handler and kind of refusal; all of them are `debug` events of target `cors`) "#,
+            r#"route="/orders" handler="create_order" origin=https://a.example "#,
+            r#"reason=header `content-type` not in allowed headers [] "#,
+            r#"fix=if the page may send `content-type`, add it to `headers` in the #[cors] of `create_order` (a JSON body needs "content-type")"#,
+        )]
+    );
 }

@@ -1,7 +1,12 @@
 //! One `tracing` event per refusal (target `cors`, level debug), naming the route, the
 //! handler, the origin and the reason. Nothing is formatted unless the event is enabled.
+//!
+//! The first refusal of each kind for a handler is also a `warn` event with the fix, so a
+//! developer whose app logs at the usual `info` level sees why the browser said "blocked
+//! by CORS policy" without enabling anything; later ones of that kind stay at `debug`.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use axum::extract::MatchedPath;
 use http::{HeaderValue, Request};
@@ -26,20 +31,95 @@ pub(crate) enum Refusal<'a> {
     WebSocket,
 }
 
+/// The kinds of method refusal already warned about (they have no handler to keep it).
+static WARNED_WITHOUT_HANDLER: AtomicU8 = AtomicU8::new(0);
+
 /// Emits the refusal event for a request to a policy route.
 pub(crate) fn refused<B>(
     request: &Request<B>,
     policy: Option<&CompiledPolicy>,
     refusal: Refusal<'_>,
 ) {
-    tracing::debug!(
-        target: "cors",
-        route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str),
-        handler = policy.map(|p| p.policy.handler),
-        origin = %Lossy(request.headers().get(http::header::ORIGIN).map(HeaderValue::as_bytes)),
-        reason = %Reason { refusal: &refusal, policy },
-        "CORS request refused"
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str);
+    let handler = policy.map(|p| p.policy.handler);
+    let origin = Lossy(
+        request
+            .headers()
+            .get(http::header::ORIGIN)
+            .map(HeaderValue::as_bytes),
     );
+    let reason = Reason {
+        refusal: &refusal,
+        policy,
+    };
+    if first_of_its_kind(policy, &refusal) {
+        tracing::warn!(
+            target: "cors",
+            route,
+            handler,
+            origin = %origin,
+            reason = %reason,
+            fix = %Fix { refusal: &refusal, handler: handler.unwrap_or("the handler") },
+            "CORS request refused; the browser shows only \"blocked by CORS policy\" (shown once per handler and kind of refusal; all of them are `debug` events of target `cors`)"
+        );
+    } else {
+        tracing::debug!(
+            target: "cors",
+            route,
+            handler,
+            origin = %origin,
+            reason = %reason,
+            "CORS request refused"
+        );
+    }
+}
+
+/// Whether this is the first refusal of its kind for the handler; malformed preflights
+/// (not a mistake of the policy) are never warned about.
+fn first_of_its_kind(policy: Option<&CompiledPolicy>, refusal: &Refusal<'_>) -> bool {
+    let bit = match refusal {
+        Refusal::Origin => 1,
+        Refusal::Method(_) => 2,
+        Refusal::Headers(ListError::NotAllowed(_)) => 4,
+        Refusal::Headers(_) => return false,
+        Refusal::Strict => 8,
+        Refusal::WebSocket => 16,
+    };
+    let warned = policy.map_or(&WARNED_WITHOUT_HANDLER, |p| &p.policy.warned);
+    // A load first: once warned, a refusal costs no write to shared memory.
+    warned.load(Ordering::Relaxed) & bit == 0 && warned.fetch_or(bit, Ordering::Relaxed) & bit == 0
+}
+
+/// What to change, for the `warn` event.
+struct Fix<'r, 'a> {
+    refusal: &'r Refusal<'a>,
+    handler: &'r str,
+}
+
+impl fmt::Display for Fix<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let handler = self.handler;
+        match self.refusal {
+            Refusal::Headers(ListError::NotAllowed(name)) => write!(
+                f,
+                "if the page may send `{}`, add it to `headers` in the #[cors] of `{handler}` (a JSON body needs \"content-type\")",
+                Lossy(Some(name))
+            ),
+            Refusal::Method(method) => write!(
+                f,
+                "if the page may send {}, route a #[cors] handler of this path on it (its `methods`)",
+                Lossy(Some(method))
+            ),
+            Refusal::Origin | Refusal::Strict | Refusal::WebSocket => write!(
+                f,
+                "if this origin may call `{handler}`, add it to `origins` in its #[cors] (byte for byte: scheme, host, port, no slash)"
+            ),
+            Refusal::Headers(_) => Ok(()),
+        }
+    }
 }
 
 struct Reason<'r, 'a> {

@@ -5,6 +5,7 @@
 //! is a new constructor, not a breaking change. Reached only through `__private`.
 
 use std::sync::OnceLock;
+use std::sync::atomic::AtomicU8;
 
 use cors_rules::entry::Entry;
 use cors_rules::header::is_tchar;
@@ -28,6 +29,8 @@ pub struct Policy {
     pub(crate) shared: Option<Keys>,
     /// Built once per process, when the first router mounting the handler is built.
     compiled: OnceLock<CompiledPolicy>,
+    /// The kinds of refusal already logged at `warn` for this handler (one bit each).
+    pub(crate) warned: AtomicU8,
 }
 
 /// The keys of a policy, as written on a handler (`#[cors(...)]`) or on a shared policy
@@ -75,6 +78,7 @@ impl Policy {
             own: keys,
             shared: None,
             compiled: OnceLock::new(),
+            warned: AtomicU8::new(0),
         }
     }
 
