@@ -30,10 +30,14 @@ async fn update_me(Json(name): Json<String>) -> ([(&'static str, &'static str); 
     ([("x-request-id", "42")], format!("renamed to {name}"))
 }
 
+/// The app: both handlers of `/me`, each on its own method, one preflight endpoint.
+pub fn app() -> Router {
+    Router::new().route("/me", cors_routes![me, update_me])
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let app = Router::new().route("/me", cors_routes![me, update_me]);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:3002").await?;
     println!("listening on http://localhost:3002/me");
-    axum::serve(listener, app).await
+    axum::serve(listener, app()).await
 }

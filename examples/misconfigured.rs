@@ -20,7 +20,12 @@ use cors_runtime::{cors, cors_routes};
 #[cors(origins = ["https://app.example.com"], methods = [GET, POST], credentials)]
 async fn fixed() {}
 
+/// The app with the corrected handler.
+pub fn app() -> Router {
+    Router::new().route("/fixed", cors_routes![fixed])
+}
+
 fn main() {
-    let _app: Router = Router::new().route("/fixed", cors_routes![fixed]);
+    let _app = app();
     println!("this example compiles; uncomment the policies above to see the errors");
 }

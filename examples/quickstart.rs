@@ -15,12 +15,16 @@ async fn health() -> &'static str {
     "ok"
 }
 
+/// The app: the annotated route with its policy, the plain one without.
+pub fn app() -> Router {
+    Router::new()
+        .route("/users", cors_routes![list_users])
+        .route("/health", get(health))
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let app = Router::new()
-        .route("/users", cors_routes![list_users])
-        .route("/health", get(health));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:3001").await?;
     println!("listening on http://localhost:3001/users");
-    axum::serve(listener, app).await
+    axum::serve(listener, app()).await
 }

@@ -24,6 +24,11 @@
 #[path = "browser/harness.rs"]
 mod harness;
 
+/// The `cargo run --example demo` server, served as it is.
+#[path = "../examples/demo.rs"]
+#[allow(dead_code)]
+mod demo;
+
 use std::future::Future;
 use std::time::Duration;
 
@@ -36,7 +41,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use cors_runtime::{cors, cors_routes};
-use cors_suite::demo;
 use fantoccini::Locator;
 use harness::{CROSS_SITE, Call, Lab, OTHER, PAGE, Recorder, Session};
 
