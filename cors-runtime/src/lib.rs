@@ -1,39 +1,4 @@
-//! Per-handler CORS for [axum], checked when your code compiles.
-//!
-//! Put a policy on a handler with [`#[cors]`](macro@cors), mount it with
-//! [`cors_routes!`], and every response of that handler carries exactly the
-//! `Access-Control-*` headers the [Fetch standard] requires, with one preflight
-//! (OPTIONS) endpoint per path answering for every handler of it.
-//!
-//! ```
-//! use axum::{Json, Router};
-//! use cors_runtime::{cors, cors_routes};
-//!
-//! #[cors(origins = ["https://app.example.com"], methods = [GET])]
-//! async fn list_users() -> Json<Vec<String>> {
-//!     Json(vec!["ada".into()])
-//! }
-//!
-//! #[cors(
-//!     origins = ["https://admin.example.com"],
-//!     methods = [POST, PUT],
-//!     headers = ["content-type", "authorization"],
-//!     expose = ["x-request-id"],
-//!     credentials,
-//!     max_age = 600,
-//! )]
-//! async fn update_user(Json(name): Json<String>) -> String {
-//!     name
-//! }
-//!
-//! let app: Router = Router::new().route("/users", cors_routes![list_users, update_user]);
-//! ```
-//!
-//! A misconfigured policy (a trailing slash on an origin, `credentials` with `"*"`, an
-//! unknown method, ...) does not compile; the error points at the offending token.
-//!
-//! [axum]: https://docs.rs/axum/0.8
-//! [Fetch standard]: https://fetch.spec.whatwg.org/#http-cors-protocol
+#![doc = include_str!("../README.md")]
 
 mod actual;
 mod audit;
