@@ -136,8 +136,25 @@ fn policies(table: &PreflightTable) -> Vec<PolicyAudit> {
         .collect()
 }
 
-/// What [`audit`] found: one entry per path asked for, in that order. Its `Display` is
-/// one line per path and one per policy, stable enough to compare in a test.
+/// What [`audit`](audit()) found: one entry per path asked for, in that order. Its
+/// `Display` is one line per path and one per policy, stable enough to compare in a test;
+/// the fields hold the same as data:
+///
+/// ```
+/// use axum::Router;
+/// use cors_runtime::{cors, cors_routes};
+///
+/// #[cors(origins = ["https://app.example.com"], methods = [POST], credentials)]
+/// async fn upload() {}
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let app: Router = Router::new().route("/upload", cors_routes![upload]);
+/// let audit = cors_runtime::audit(&app, ["/upload"]).await;
+/// let policy = &audit.routes[0].policies[0];
+/// assert_eq!((policy.handler, policy.credentials), ("upload", true));
+/// assert_eq!(policy.origins.as_deref(), Some(&["https://app.example.com".to_owned()][..]));
+/// # });
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Audit {
     /// The paths, in the order given.

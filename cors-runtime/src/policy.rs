@@ -459,11 +459,22 @@ pub trait SharedPolicy {
     const KEYS: Keys;
 }
 
-/// Implemented by `#[cors]` for the hidden braced struct that shares the handler's name,
-/// so [`cors_routes!`](crate::cors_routes) can mount the handler with its policy.
+/// Implemented by [`#[cors]`](macro@crate::cors) for the hidden braced struct that shares
+/// the handler's name, so [`cors_routes!`](crate::cors_routes) can mount the handler with
+/// its policy.
 ///
-/// Users name it only to check a policy's run-time origins before building the router
-/// ([`CorsHandler::check_origins`]); its other items are `#[cors]`'s own.
+/// Users name it to check a policy's run-time origins before building the router
+/// ([`CorsHandler::check_origins`]) or to ask the policy about an origin
+/// ([`CorsHandler::allows_origin`]); its other items are `#[cors]`'s own.
+///
+/// ```
+/// use cors_runtime::{CorsHandler, cors};
+///
+/// #[cors(origins = ["https://app.example.com"], methods = [GET])]
+/// async fn feed() {}
+///
+/// assert!(<feed as CorsHandler>::check_origins().is_ok());
+/// ```
 pub trait CorsHandler {
     /// The methods the handler is routed on (read at compile time by `cors_routes!`).
     #[doc(hidden)]

@@ -20,6 +20,22 @@ use crate::policy::{Allowed, AllowedOrigin, Origins, Policy};
 /// Building a router with such a policy panics with this message, before the server
 /// accepts a connection; call [`CorsHandler::check_origins`](crate::CorsHandler::check_origins)
 /// first to handle it yourself.
+///
+/// ```
+/// use cors_runtime::{CorsHandler, cors};
+///
+/// fn partner_origins() -> Vec<&'static str> {
+///     vec!["https://partner.example/", "https://*.com"]
+/// }
+///
+/// #[cors(origins = [from_fn(partner_origins)], methods = [GET])]
+/// async fn partners() {}
+///
+/// let error = <partners as CorsHandler>::check_origins().unwrap_err();
+/// assert_eq!(error.handler, "partners");
+/// assert_eq!(error.problems.len(), 2);
+/// assert!(error.to_string().starts_with("#[cors] origins of `partners` are invalid:"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartupError {
     /// The handler whose policy it is.
