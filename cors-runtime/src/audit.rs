@@ -161,7 +161,7 @@ pub struct Audit {
     pub routes: Vec<RouteAudit>,
 }
 
-/// The CORS policies of one path.
+/// The CORS policies of one path, an entry of [`Audit::routes`] (see [`Audit`]'s example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RouteAudit {
@@ -171,7 +171,8 @@ pub struct RouteAudit {
     pub policies: Vec<PolicyAudit>,
 }
 
-/// The policy in force for some methods of a path.
+/// The policy in force for some methods of a path, an entry of [`RouteAudit::policies`]
+/// (see [`Audit`]'s example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PolicyAudit {
