@@ -55,25 +55,33 @@ pub(crate) fn refused<B>(
         refusal: &refusal,
         policy,
     };
+    // One event: `warn` with the fix the first time, `debug` after (the level of a
+    // `tracing` event is fixed where it is written, hence the two calls).
+    macro_rules! refusal_event {
+        ($level:ident, $($fix:tt)*) => {
+            tracing::event!(
+                target: "cors",
+                tracing::Level::$level,
+                route,
+                handler,
+                origin = %origin,
+                reason = %reason,
+                $($fix)*
+            )
+        };
+    }
     if first_of_its_kind(policy, &refusal) {
-        tracing::warn!(
-            target: "cors",
-            route,
-            handler,
-            origin = %origin,
-            reason = %reason,
-            fix = %Fix { refusal: &refusal, handler: handler.unwrap_or("the handler") },
+        let fix = Fix {
+            refusal: &refusal,
+            handler: handler.unwrap_or("the handler"),
+        };
+        refusal_event!(
+            WARN,
+            fix = %fix,
             "CORS request refused; the browser shows only \"blocked by CORS policy\" (shown once per handler and kind of refusal; all of them are `debug` events of target `cors`)"
         );
     } else {
-        tracing::debug!(
-            target: "cors",
-            route,
-            handler,
-            origin = %origin,
-            reason = %reason,
-            "CORS request refused"
-        );
+        refusal_event!(DEBUG, "CORS request refused");
     }
 }
 

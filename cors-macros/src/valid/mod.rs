@@ -111,7 +111,7 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span, mode: Mode) ->
                 ident,
                 "a shared policy cannot use another one: write its keys here",
             ),
-            Key::Policy => shared = scalars::check_policy(ident, value, &mut errors),
+            Key::Policy => shared = scalars::check_path(key, ident, value, &mut errors),
             Key::Headers => {
                 headers = names::check(key, ident, value, header::check_request_header, &mut errors)
             }
@@ -119,7 +119,7 @@ pub fn validate(args: &Args, attr: &TokenStream, attr_span: Span, mode: Mode) ->
                 expose = names::check(key, ident, value, header::check_exposed_header, &mut errors)
             }
             Key::MaxAge => max_age = scalars::check_max_age(ident, value, &mut errors),
-            Key::Crate => krate = scalars::check_crate(ident, value, &mut errors),
+            Key::Crate => krate = scalars::check_path(key, ident, value, &mut errors),
             Key::Credentials
             | Key::PrivateNetwork
             | Key::Strict

@@ -57,48 +57,30 @@ pub fn check_max_age(key: &Ident, value: &Value, errors: &mut Errors) -> Option<
     None
 }
 
-/// `crate = path::to::cors_runtime`: where the expansion finds the runtime.
-pub fn check_crate(key: &Ident, value: &Value, errors: &mut Errors) -> Option<syn::Path> {
+/// `crate = path::to::cors_runtime` (where the expansion finds the runtime) or
+/// `policy = SpaPolicy` (a `#[cors_policy]` struct): a path, not a string.
+pub fn check_path(
+    key: Key,
+    ident: &Ident,
+    value: &Value,
+    errors: &mut Errors,
+) -> Option<syn::Path> {
+    let name = key.name();
+    let what = match key {
+        Key::Policy => "the path of a `#[cors_policy]` struct",
+        _ => "the path of `cors-runtime` as your crate names it",
+    };
     let message = match value {
         Value::Other(tokens) => match syn::parse2::<syn::Path>(tokens.clone()) {
             Ok(path) => return Some(path),
-            Err(_) => format!(
-                "`crate` takes the path of `cors-runtime` as your crate names it, e.g. {}",
-                Key::Crate.example()
-            ),
+            Err(_) => format!("`{name}` takes {what}, e.g. {}", key.example()),
         },
         Value::Str(s) if s.parse::<syn::Path>().is_ok() => format!(
-            "`crate` takes a path, not a string: write `crate = {}`",
+            "`{name}` takes a path, not a string: write `{name} = {}`",
             s.value()
         ),
-        _ => format!(
-            "`crate` takes the path of `cors-runtime` as your crate names it, e.g. {}",
-            Key::Crate.example()
-        ),
+        _ => format!("`{name}` takes {what}, e.g. {}", key.example()),
     };
-    errors.at(value.tokens(key), message);
-    None
-}
-
-/// `policy = SpaPolicy`: the path of a `#[cors_policy]` struct.
-pub fn check_policy(key: &Ident, value: &Value, errors: &mut Errors) -> Option<syn::Path> {
-    let message = match value {
-        Value::Other(tokens) => match syn::parse2::<syn::Path>(tokens.clone()) {
-            Ok(path) => return Some(path),
-            Err(_) => format!(
-                "`policy` takes the path of a `#[cors_policy]` struct, e.g. {}",
-                Key::Policy.example()
-            ),
-        },
-        Value::Str(s) if s.parse::<syn::Path>().is_ok() => format!(
-            "`policy` takes a path, not a string: write `policy = {}`",
-            s.value()
-        ),
-        _ => format!(
-            "`policy` takes the path of a `#[cors_policy]` struct, e.g. {}",
-            Key::Policy.example()
-        ),
-    };
-    errors.at(value.tokens(key), message);
+    errors.at(value.tokens(ident), message);
     None
 }
