@@ -321,3 +321,41 @@ async fn router_wide_auth_lets_preflights_pass_with_is_preflight() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_cors(response.headers(), &[(ACAO, A)]);
 }
+
+/// The path's layers wrap the user's OPTIONS handler too, never the preflight.
+#[tokio::test]
+async fn path_layers_wrap_the_users_options_handler_but_not_the_preflight() {
+    #[cors(origins = ["https://a.example"], methods = [GET], headers = ["authorization"])]
+    async fn report() -> &'static str {
+        "report"
+    }
+    async fn describe() -> &'static str {
+        "GET returns the report"
+    }
+    let (_, app) = app();
+    let router = Router::new()
+        .route(
+            "/report",
+            cors_routes![report; layers = [middleware::from_fn_with_state(app.clone(), require_bearer)], options = describe],
+        )
+        .with_state(app.clone());
+
+    let response = send(&router, actual("OPTIONS", "/report", Some(A))).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let response = send(&router, with_token(actual("OPTIONS", "/report", Some(A)))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body(response).await, "GET returns the report");
+    assert_eq!(*app.auth_saw.lock().unwrap(), ["OPTIONS", "OPTIONS"]);
+
+    let response = send(
+        &router,
+        preflight("/report", A, "GET", Some("authorization")),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.auth_saw.lock().unwrap().len(),
+        2,
+        "the preflight never reaches it"
+    );
+}

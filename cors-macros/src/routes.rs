@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Layers run inside the policy, in the order written: the path's layers first, then the
-//! handler's own, then the handler. Preflights are answered before any of them.
+//! handler's own, then the handler. The path's layers also wrap `options = handler`.
+//! Preflights are answered before any of them.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
@@ -210,8 +211,17 @@ impl Routes {
             }
             quote!(.handler::<#path, _, _>(#handler))
         });
+        // The path's layers wrap the user's OPTIONS handler too (never a preflight, which
+        // is answered before it): middleware meant for every handler of the path must not
+        // leave one open.
         let finish = match options {
-            Some(options) => quote!(.finish_with_options(#options)),
+            Some(options) => {
+                let mut options = quote!(#options);
+                for layer in path_layers.iter().rev() {
+                    options = quote!(#private::Handler::layer(#options, ::core::clone::Clone::clone(&#layer)));
+                }
+                quote!(.finish_with_options(#options))
+            }
             None => quote!(.finish()),
         };
         quote! {{

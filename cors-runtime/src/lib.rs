@@ -188,8 +188,9 @@ pub mod __private {
 ///   make carries the policy's CORS headers like the handler's own. Middleware kept on the
 ///   whole `Router` instead should let preflights pass: see [`is_preflight`].
 /// - `options = handler`: any axum handler (of the router's state), for OPTIONS requests
-///   that are not preflights. Its answers carry no CORS headers: no page on another origin
-///   can send such a request (its preflight asks for OPTIONS, which no policy allows).
+///   that are not preflights, inside the path's `layers` too. Its answers carry no CORS
+///   headers: no page on another origin can send such a request (its preflight asks for
+///   OPTIONS, which no policy allows).
 ///   Without it they get `204` with an `Allow` header listing the path's methods. The
 ///   path's OPTIONS belongs to `cors_routes!`: `.options(handler)` on the result is axum's
 ///   "Overlapping method route" panic when the router is built.
