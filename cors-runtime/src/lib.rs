@@ -48,6 +48,7 @@ pub use audit::{Audit, PolicyAudit, RouteAudit, audit};
 /// | `private_network` | flag | answer Chrome's Private Network Access preflights (legacy: Chrome 142 replaced them with a permission prompt and no preflight) |
 /// | `strict` | flag | refuse state-changing cross-origin requests from other origins with `403` before the handler runs |
 /// | `dangerously_allow_insecure_origins` | flag | allow `credentials` with plain `http://` origins other than loopback |
+/// | `policy` | a path, e.g. `policy = SpaPolicy` | a shared policy defined with [`#[cors_policy]`](macro@cors_policy): its keys apply, `origins` included; the handler gives its `methods` and may add `headers`, `expose` and flags or override `max_age` |
 /// | `crate` | a path, e.g. `crate = my_cors` | where `cors-runtime` is when it is renamed or re-exported; default `::cors_runtime` |
 ///
 /// The policy also guards WebSocket handshakes, to which browsers apply no CORS: a
