@@ -8,6 +8,10 @@ for context only.
 
     python3 benches/ratios.py                      # $CARGO_TARGET_DIR/criterion
     python3 benches/ratios.py RUN1_DIR RUN2_DIR ...  # copies of criterion/ from several runs
+
+Each ratio cell is the median of the per-run ratios, followed by their spread (lowest-
+highest) when there are several runs. `floor_headers` is the route answering the request
+with ours' exact response from const values (benches/src/lib.rs, `floor_headers`).
 """
 
 import json
@@ -34,15 +38,35 @@ def fmt(ns):
     return f"{ns / 1000:.2f} µs" if ns >= 1000 else f"{ns:.0f} ns"
 
 
-print(f"({len(runs)} run(s); ratios within a run, then the median over runs)")
+def ratio(f):
+    """f(run) for each run: the median, and the spread (min-max) when there are several."""
+    values = sorted(f(run) for run in runs)
+    median = f"**{statistics.median(values):.2f}**"
+    return median if len(values) == 1 else f"{median} ({values[0]:.2f}-{values[-1]:.2f})"
+
+
+def has(run, *path):
+    return os.path.exists(os.path.join(run, *path, "new", "estimates.json"))
+
+
+print(f"({len(runs)} run(s); ratios within a run, then the median over runs, spread in brackets)")
 print()
-print("| request | ours / tower-http | ours / no CORS | ours | tower-http | no CORS |")
-print("|---|---:|---:|---:|---:|---:|")
-for case in ["allowed_preflight", "allowed_actual", "disallowed_actual", "no_origin"]:
-    o, t, n = (across(lambda r: median_ns(r, case, s)) for s in ["ours", "tower_http", "no_cors"])
-    ot = across(lambda r: median_ns(r, case, "ours") / median_ns(r, case, "tower_http"))
-    on = across(lambda r: median_ns(r, case, "ours") / median_ns(r, case, "no_cors"))
-    print(f"| {case} | **{ot:.2f}** | **{on:.2f}** | {fmt(o)} | {fmt(t)} | {fmt(n)} |")
+print(
+    "| request | ours / floor+headers | ours / tower-http | ours / no CORS "
+    "| ours | floor+headers | tower-http | no CORS |"
+)
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+cases = ["allowed_preflight", "refused_preflight", "allowed_actual", "disallowed_actual", "no_origin"]
+servers = ["ours", "floor_headers", "tower_http", "no_cors"]
+for case in cases:
+    if not all(has(r, case, s) for r in runs for s in servers):
+        continue  # a run from before this group existed
+    o, f, t, n = (across(lambda r: median_ns(r, case, s)) for s in servers)
+    of, ot, on = (
+        ratio(lambda r: median_ns(r, case, "ours") / median_ns(r, case, s))
+        for s in ["floor_headers", "tower_http", "no_cors"]
+    )
+    print(f"| {case} | {of} | {ot} | {on} | {fmt(o)} | {fmt(f)} | {fmt(t)} | {fmt(n)} |")
 
 sizes = [1, 10, 100, 1000]
 for group in ["origins_actual", "origins_preflight"]:
@@ -51,9 +75,9 @@ for group in ["origins_actual", "origins_preflight"]:
     print("|---|" + "---:|" * (len(sizes) + 1))
     for server in ["ours", "tower_http"]:
         times = [across(lambda r: median_ns(r, group, server, str(s))) for s in sizes]
-        ratio = across(lambda r: median_ns(r, group, server, "1000") / median_ns(r, group, server, "1"))
+        scale = ratio(lambda r: median_ns(r, group, server, "1000") / median_ns(r, group, server, "1"))
         cells = " | ".join(fmt(t) for t in times)
-        print(f"| {server} | **{ratio:.2f}** | {cells} |")
+        print(f"| {server} | {scale} | {cells} |")
 
 print()
 print("| adversarial preflight | ours | tower-http |")

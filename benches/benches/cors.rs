@@ -2,8 +2,10 @@
 //! of the router, the request built outside the timed part).
 //!
 //! Groups are arranged so one run reports the variants side by side:
-//! - `allowed_preflight`, `allowed_actual`, `disallowed_actual`, `no_origin`: `ours`,
-//!   `tower_http` and `no_cors` with the same policy;
+//! - `allowed_preflight`, `refused_preflight`, `allowed_actual`, `disallowed_actual`,
+//!   `no_origin`: `ours`, `tower_http` and `no_cors` with the same policy, and
+//!   `floor_headers`, a route answering that one request with ours' exact response from
+//!   `const` values (no decision);
 //! - `origins_actual/{ours,tower_http}/{1,10,100,1000}` and `origins_preflight/...`:
 //!   allowed-origin lists of growing size, matched on their last entry;
 //! - `adversarial`: hostile `Access-Control-Request-Headers` values.
@@ -12,7 +14,7 @@
 
 use axum::Router;
 use axum::body::Body;
-use cors_benches::{Case, Server, adversarial, preflight_with, scaling};
+use cors_benches::{Case, Server, adversarial, floor_headers, preflight_with, scaling};
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use http::{HeaderValue, Request, Response, StatusCode};
 use tokio::runtime::Runtime;
@@ -59,15 +61,14 @@ fn side_by_side(c: &mut Criterion) {
     let routers: Vec<(Server, Router)> = Server::ALL.iter().map(|&s| (s, s.router())).collect();
     for case in Case::ALL {
         let mut group = c.benchmark_group(case.name());
-        for (server, router) in &routers {
-            let expect = match (case, server) {
-                (Case::AllowedPreflight, Server::Ours) => StatusCode::NO_CONTENT,
-                (Case::AllowedPreflight, Server::TowerHttp) => StatusCode::OK,
-                (Case::AllowedPreflight, Server::NoCors) => StatusCode::METHOD_NOT_ALLOWED,
-                _ => StatusCode::OK,
-            };
-            let id = BenchmarkId::from_parameter(server.name());
-            let label = format!("{}/{}", case.name(), server.name());
+        let floor = floor_headers::router(case);
+        let variants = routers
+            .iter()
+            .map(|(server, router)| (server.name(), router, case.status(*server)))
+            .chain([("floor_headers", &floor, case.status(Server::Ours))]);
+        for (name, router, expect) in variants {
+            let id = BenchmarkId::from_parameter(name);
+            let label = format!("{}/{name}", case.name());
             bench_request(
                 &mut group,
                 &rt,

@@ -3,8 +3,8 @@
 //!
 //! This library holds what the benchmarks (`benches/cors.rs`), the allocation test
 //! (`tests/allocations.rs`) and the load server (`src/bin/load_server.rs`) share: the
-//! three servers with one policy, the requests, the generated 1/10/100/1,000-origin
-//! handlers and the adversarial preflights. See `BENCHMARKS.md` at the repository root
+//! three servers with one policy, the requests, the floor + headers routes, the generated
+//! 1/10/100/1,000-origin handlers and the adversarial preflights. See `BENCHMARKS.md` at the repository root
 //! for how to run everything and what was measured.
 
 use std::time::Duration;
@@ -16,7 +16,7 @@ use cors_runtime::{cors, cors_routes};
 use http::header::{
     ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, CONTENT_TYPE, ORIGIN,
 };
-use http::{HeaderName, HeaderValue, Method, Request};
+use http::{HeaderName, HeaderValue, Method, Request, StatusCode};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// The path every server routes.
@@ -104,11 +104,13 @@ pub fn tower_http_layer(origins: &'static [&'static str]) -> CorsLayer {
         .max_age(Duration::from_secs(600))
 }
 
-/// The four requests of the side-by-side comparison.
+/// The five requests of the side-by-side comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
     /// `OPTIONS` from an allowed origin, asking for GET and two allowed headers.
     AllowedPreflight,
+    /// The same preflight from an origin the policy does not allow.
+    RefusedPreflight,
     /// `GET` from an allowed origin.
     AllowedActual,
     /// `GET` from an origin the policy does not allow.
@@ -118,9 +120,10 @@ pub enum Case {
 }
 
 impl Case {
-    /// All four, in the order the reports list them.
-    pub const ALL: [Case; 4] = [
+    /// All five, in the order the reports list them.
+    pub const ALL: [Case; 5] = [
         Case::AllowedPreflight,
+        Case::RefusedPreflight,
         Case::AllowedActual,
         Case::DisallowedActual,
         Case::NoOrigin,
@@ -130,6 +133,7 @@ impl Case {
     pub fn name(self) -> &'static str {
         match self {
             Case::AllowedPreflight => "allowed_preflight",
+            Case::RefusedPreflight => "refused_preflight",
             Case::AllowedActual => "allowed_actual",
             Case::DisallowedActual => "disallowed_actual",
             Case::NoOrigin => "no_origin",
@@ -140,10 +144,132 @@ impl Case {
     pub fn request(self) -> Request<Body> {
         match self {
             Case::AllowedPreflight => preflight(ALLOWED_ORIGIN, REQUESTED_HEADERS),
+            Case::RefusedPreflight => preflight(DISALLOWED_ORIGIN, REQUESTED_HEADERS),
             Case::AllowedActual => actual(Some(ALLOWED_ORIGIN)),
             Case::DisallowedActual => actual(Some(DISALLOWED_ORIGIN)),
             Case::NoOrigin => actual(None),
         }
+    }
+
+    /// Whether the request is a preflight (`OPTIONS`).
+    pub fn is_preflight(self) -> bool {
+        matches!(self, Case::AllowedPreflight | Case::RefusedPreflight)
+    }
+
+    /// The status `server` answers this request with.
+    pub fn status(self, server: Server) -> StatusCode {
+        match (self, server) {
+            (Case::AllowedPreflight, Server::Ours) => StatusCode::NO_CONTENT,
+            (Case::RefusedPreflight, Server::Ours) => StatusCode::FORBIDDEN,
+            // tower-http answers every preflight `200`, leaving the check to the browser.
+            (_, Server::TowerHttp) => StatusCode::OK,
+            // No OPTIONS route: axum's `405`.
+            (_, Server::NoCors) if self.is_preflight() => StatusCode::METHOD_NOT_ALLOWED,
+            _ => StatusCode::OK,
+        }
+    }
+}
+
+/// The *floor + headers*: for each request, a route that answers it with exactly the
+/// response `#[cors]` gives (same status, same body, the same header lines in the same
+/// order) from `const` values, with no decision at all. What any correct CORS
+/// implementation costs at least: the route without CORS plus writing the headers the
+/// Fetch standard asks for. `tests/floor_headers.rs` checks the responses are the same.
+pub mod floor_headers {
+    use axum::Router;
+    use axum::response::{IntoResponse, Response};
+    use axum::routing::{get, options};
+    use http::header::{
+        ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS,
+        ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS,
+        ACCESS_CONTROL_MAX_AGE, VARY,
+    };
+    use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+
+    use super::{ALLOWED_ORIGIN, BODY, Case, PATH};
+
+    const VARY_ORIGIN: HeaderValue = HeaderValue::from_static("Origin");
+    const VARY_PREFLIGHT: HeaderValue = HeaderValue::from_static(
+        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+    );
+    const ORIGIN: HeaderValue = HeaderValue::from_static(ALLOWED_ORIGIN);
+    const TRUE: HeaderValue = HeaderValue::from_static("true");
+
+    /// The answer to an allowed actual `GET`: the handler's, plus four lines.
+    const ALLOWED_ACTUAL: [(HeaderName, HeaderValue); 4] = [
+        (VARY, VARY_ORIGIN),
+        (ACCESS_CONTROL_ALLOW_ORIGIN, ORIGIN),
+        (ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE),
+        (
+            ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("x-request-id"),
+        ),
+    ];
+
+    /// The answer to any other actual `GET` (refused or no `Origin`): `Vary: Origin` only.
+    const OTHER_ACTUAL: [(HeaderName, HeaderValue); 1] = [(VARY, VARY_ORIGIN)];
+
+    /// The `204` answer to the allowed preflight.
+    const ALLOWED_PREFLIGHT: [(HeaderName, HeaderValue); 6] = [
+        (VARY, VARY_PREFLIGHT),
+        (ACCESS_CONTROL_ALLOW_ORIGIN, ORIGIN),
+        (
+            ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, HEAD"),
+        ),
+        (
+            ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("content-type, x-request-id"),
+        ),
+        (ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE),
+        (ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600")),
+    ];
+
+    /// The `403` answer to a refused preflight.
+    const REFUSED_PREFLIGHT: [(HeaderName, HeaderValue); 1] = [(VARY, VARY_PREFLIGHT)];
+
+    /// `response` with `lines` appended, as a handler would write them.
+    fn with<const N: usize>(
+        mut response: Response,
+        lines: [(HeaderName, HeaderValue); N],
+    ) -> Response {
+        let headers = response.headers_mut();
+        for (name, value) in lines {
+            headers.append(name, value);
+        }
+        response
+    }
+
+    async fn allowed_actual() -> Response {
+        with(BODY.into_response(), ALLOWED_ACTUAL)
+    }
+
+    async fn other_actual() -> Response {
+        with(BODY.into_response(), OTHER_ACTUAL)
+    }
+
+    async fn allowed_preflight() -> Response {
+        let mut response = StatusCode::NO_CONTENT.into_response();
+        // Presized as ours presizes it (room for axum's `content-length` too): the floor
+        // pays no growth of the map that ours does not.
+        *response.headers_mut() = HeaderMap::with_capacity(8);
+        with(response, ALLOWED_PREFLIGHT)
+    }
+
+    async fn refused_preflight() -> Response {
+        with(StatusCode::FORBIDDEN.into_response(), REFUSED_PREFLIGHT)
+    }
+
+    /// The floor + headers route for `case`: `GET` or `OPTIONS` on [`PATH`], answering
+    /// what `#[cors]` answers to `case.request()`.
+    pub fn router(case: Case) -> Router {
+        let route = match case {
+            Case::AllowedActual => get(allowed_actual),
+            Case::DisallowedActual | Case::NoOrigin => get(other_actual),
+            Case::AllowedPreflight => options(allowed_preflight),
+            Case::RefusedPreflight => options(refused_preflight),
+        };
+        Router::new().route(PATH, route)
     }
 }
 

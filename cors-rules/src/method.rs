@@ -54,9 +54,16 @@ impl CorsMethod {
     /// so `patch` is not `PATCH`.
     #[inline]
     pub fn from_bytes(name: &[u8]) -> Option<CorsMethod> {
-        CorsMethod::ALL
-            .into_iter()
-            .find(|m| m.as_str().as_bytes() == name)
+        // One comparison of the whole name, not one per method (preflight dispatch).
+        match name {
+            b"GET" => Some(CorsMethod::Get),
+            b"HEAD" => Some(CorsMethod::Head),
+            b"POST" => Some(CorsMethod::Post),
+            b"PUT" => Some(CorsMethod::Put),
+            b"DELETE" => Some(CorsMethod::Delete),
+            b"PATCH" => Some(CorsMethod::Patch),
+            _ => None,
+        }
     }
 }
 
@@ -229,6 +236,12 @@ mod tests {
         }
         assert!(matches!(check("PROPFIND"), Err(MethodError::Unknown(_))));
         assert_eq!(CorsMethod::from_bytes(b"patch"), None);
+        for m in CorsMethod::ALL {
+            assert_eq!(CorsMethod::from_bytes(m.as_str().as_bytes()), Some(m));
+        }
+        for near in [&b"GETS"[..], b"GE", b"", b" GET", b"GET "] {
+            assert_eq!(CorsMethod::from_bytes(near), None);
+        }
     }
 
     #[test]

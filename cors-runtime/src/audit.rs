@@ -5,7 +5,6 @@
 //! origins read from `env(...)` and `from_fn(...)`.
 
 use std::fmt;
-use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
@@ -24,13 +23,13 @@ pub(crate) struct Probe;
 
 /// The response extension it answers with.
 #[derive(Debug, Clone)]
-struct Table(Arc<PreflightTable>);
+struct Table(PreflightTable);
 
 /// The answer of a preflight endpoint to a [`Probe`].
-pub(crate) fn report(table: &Arc<PreflightTable>) -> Response {
+pub(crate) fn report(table: PreflightTable) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NO_CONTENT;
-    response.extensions_mut().insert(Table(table.clone()));
+    response.extensions_mut().insert(Table(table));
     response
 }
 

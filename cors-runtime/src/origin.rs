@@ -2,7 +2,8 @@
 //! origins by binary search, subdomain patterns by a lookup per label of the host,
 //! loopback port patterns by a scan of at most a few entries.
 
-use http::{HeaderMap, HeaderValue, header::ORIGIN};
+use http::header::{GetAll, ORIGIN};
+use http::{HeaderMap, HeaderValue};
 
 use cors_rules::entry::Entry;
 use cors_rules::origin::Origin;
@@ -26,7 +27,8 @@ pub(crate) enum OriginVerdict {
 /// The allowed origins of a policy, ready for matching.
 #[derive(Debug, Default)]
 pub(crate) struct OriginSet {
-    /// Serialized origins, sorted byte-wise; each is also the value to echo.
+    /// Serialized origins, sorted byte-wise; each is also the value to echo (a
+    /// `from_static` value: cloning it touches no reference count).
     exact: Box<[HeaderValue]>,
     /// `scheme://*.domain[:port]` patterns, sorted, for a binary search per parent domain.
     subdomains: Box<[OriginPattern<'static>]>,
@@ -42,9 +44,14 @@ impl OriginSet {
         let mut any_port = Vec::new();
         for entry in entries {
             match entry {
-                // A serialized origin is visible ASCII, a valid header value.
+                // A serialized origin is visible ASCII, a valid header value. Kept for the
+                // life of the process (the set is built once per policy), so echoing it
+                // copies a pointer: no reference count per request.
                 Entry::Exact(origin) => {
-                    exact.extend(HeaderValue::from_str(&origin.to_string()).ok())
+                    let text = origin.to_string();
+                    if HeaderValue::from_str(&text).is_ok() {
+                        exact.push(HeaderValue::from_static(text.leak()));
+                    }
                 }
                 Entry::Pattern(p @ OriginPattern::Subdomains { .. }) => subdomains.push(*p),
                 Entry::Pattern(p @ OriginPattern::AnyPort { .. }) => any_port.push(*p),
@@ -105,10 +112,15 @@ impl OriginSet {
 impl CompiledPolicy {
     /// The verdict on the request's `Origin` header; two `Origin` lines never match.
     pub(crate) fn check_origin(&self, headers: &HeaderMap) -> OriginVerdict {
+        self.check_origin_lines(headers.get_all(ORIGIN))
+    }
+
+    /// [`check_origin`](Self::check_origin) on the `Origin` lines already looked up.
+    pub(crate) fn check_origin_lines(&self, origin: GetAll<'_, HeaderValue>) -> OriginVerdict {
         let Some(set) = &self.origins else {
             return OriginVerdict::Any;
         };
-        let mut lines = headers.get_all(ORIGIN).iter();
+        let mut lines = origin.iter();
         let Some(origin) = lines.next() else {
             return OriginVerdict::Absent;
         };

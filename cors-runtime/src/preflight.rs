@@ -1,14 +1,13 @@
 //! The one OPTIONS endpoint of a path: answers preflights by the policy of the handler
 //! routed for the requested method, and passes other OPTIONS requests on.
 
-use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::extract::Request;
+use axum::handler::Handler;
 use axum::response::Response;
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
@@ -17,8 +16,6 @@ use http::header::{
 };
 use http::{HeaderMap, HeaderValue, StatusCode};
 use pin_project_lite::pin_project;
-use tower_layer::Layer;
-use tower_service::Service;
 
 use crate::audit;
 use crate::compiled::CompiledPolicy;
@@ -32,65 +29,56 @@ use crate::vary::VARY_PREFLIGHT;
 use cors_rules::method::{CorsMethod, MethodSet};
 
 /// The policy of each method routed on one path, indexed by [`CorsMethod::index`].
-#[derive(Debug, Default)]
+/// Small and `Copy`: the preflight endpoint holds it by value, so axum's per-request
+/// clone of the endpoint copies a few words and touches no reference count.
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct PreflightTable {
     pub(crate) by_method: [Option<&'static CompiledPolicy>; CorsMethod::ALL.len()],
     /// Every method routed on the path, HEAD with GET.
     pub(crate) routed: MethodSet,
 }
 
-/// Turns the path's OPTIONS handler into its preflight endpoint.
+/// The path's OPTIONS endpoint: answers preflights from its table, and passes other
+/// OPTIONS requests to the path's OPTIONS handler `H`.
+///
+/// A [`Handler`] itself rather than a layer around axum's `HandlerService`, as
+/// [`WithPolicy`](crate::actual::WithPolicy) is: a preflight costs no layer, service,
+/// `Oneshot` or reference count per request, only the checks.
 #[derive(Debug, Clone)]
-pub(crate) struct PreflightLayer {
-    pub(crate) table: Arc<PreflightTable>,
+pub(crate) struct WithPreflight<H> {
+    options: H,
+    table: PreflightTable,
 }
 
-impl<S> Layer<S> for PreflightLayer {
-    type Service = PreflightService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        PreflightService {
-            inner,
-            table: self.table.clone(),
-        }
+impl<H> WithPreflight<H> {
+    pub(crate) fn new(options: H, table: PreflightTable) -> Self {
+        WithPreflight { options, table }
     }
 }
 
-/// The service [`PreflightLayer`] builds around the path's OPTIONS handler.
-#[derive(Debug, Clone)]
-pub(crate) struct PreflightService<S> {
-    inner: S,
-    table: Arc<PreflightTable>,
-}
-
-impl<S> Service<Request> for PreflightService<S>
+impl<H, T, S> Handler<T, S> for WithPreflight<H>
 where
-    S: Service<Request, Response = Response, Error = Infallible>,
+    H: Handler<T, S>,
+    T: 'static,
+    S: Send + Sync + 'static,
 {
-    type Response = Response;
-    type Error = Infallible;
-    type Future = PreflightFuture<S::Future>;
+    type Future = PreflightFuture<H::Future>;
 
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
+    fn call(self, request: Request, state: S) -> Self::Future {
         // An in-process audit (no client can set a request extension).
         if request.extensions().get::<audit::Probe>().is_some() {
             return PreflightFuture::Answered {
-                response: Some(audit::report(&self.table)),
+                response: Some(audit::report(self.table)),
             };
         }
         // Routed on OPTIONS only: the headers decide.
-        if has_preflight_headers(request.headers()) {
-            PreflightFuture::Answered {
-                response: Some(self.table.answer(&request)),
-            }
-        } else {
-            PreflightFuture::PassedOn {
-                inner: self.inner.call(request),
-            }
+        match self.table.answer(&request) {
+            Some(response) => PreflightFuture::Answered {
+                response: Some(response),
+            },
+            None => PreflightFuture::PassedOn {
+                inner: self.options.call(request, state),
+            },
         }
     }
 }
@@ -144,14 +132,14 @@ pin_project! {
 
 impl<F> Future for PreflightFuture<F>
 where
-    F: Future<Output = Result<Response, Infallible>>,
+    F: Future<Output = Response>,
 {
-    type Output = Result<Response, Infallible>;
+    type Output = Response;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.project() {
             PreflightFutureProj::Answered { response } => {
-                Poll::Ready(Ok(response.take().unwrap_or_else(failure)))
+                Poll::Ready(response.take().unwrap_or_else(failure))
             }
             PreflightFutureProj::PassedOn { inner } => inner.poll(cx),
         }
@@ -159,44 +147,57 @@ where
 }
 
 impl PreflightTable {
-    /// DESIGN 3.2-3.4: dispatch by the requested method, then check origin and headers.
-    fn answer(&self, request: &Request) -> Response {
+    /// DESIGN 3.2-3.4: dispatch by the requested method, then check origin and headers;
+    /// `None` when the request is not a preflight. Each request header is looked up once.
+    fn answer(&self, request: &Request) -> Option<Response> {
         let headers = request.headers();
-        let requested = single_line(headers, &ACCESS_CONTROL_REQUEST_METHOD).unwrap_or(b"");
+        // Fetch, "CORS-preflight request": both `Origin` and `-Request-Method` present.
+        let origin = headers.get_all(ORIGIN);
+        let method = headers.get_all(ACCESS_CONTROL_REQUEST_METHOD);
+        let (mut origin_lines, mut method_lines) = (origin.iter(), method.iter());
+        origin_lines.next()?;
+        let first_method = method_lines.next()?;
+        // Sent more than once, the method is malformed.
+        let requested = match method_lines.next() {
+            None => first_method.as_bytes(),
+            Some(_) => b"",
+        };
         let policy =
             CorsMethod::from_bytes(requested).and_then(|method| self.by_method[method.index()]);
         let Some(policy) = policy else {
             refused(request, None, Refusal::Method(requested));
-            return failure();
+            return Some(failure());
         };
-        let origin = match policy.check_origin(headers) {
+        let origin = match policy.check_origin_lines(origin) {
             OriginVerdict::Any => ANY,
             OriginVerdict::Allowed(origin) => origin,
             OriginVerdict::Refused | OriginVerdict::Absent => {
                 refused(request, Some(policy), Refusal::Origin);
-                return failure();
+                return Some(failure());
             }
         };
         // Fetch, CORS-preflight fetch, steps 7.7-7.8: every requested header must be allowed.
-        let requested_headers = || {
-            headers
-                .get_all(ACCESS_CONTROL_REQUEST_HEADERS)
-                .iter()
-                .map(HeaderValue::as_bytes)
-        };
-        if let Err(why) = check_request_headers(requested_headers, policy.keys.headers) {
+        let requested_headers = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
+        let lines = || requested_headers.iter().map(HeaderValue::as_bytes);
+        if let Err(why) = check_request_headers(lines, policy.keys.headers) {
             refused(request, Some(policy), Refusal::Headers(why));
-            return failure();
+            return Some(failure());
         }
-        success(policy, origin, headers)
+        Some(success(policy, origin, headers))
     }
 }
+
+/// The most header lines a preflight answer has: the 7 below and `content-length`.
+const PREFLIGHT_HEADERS: usize = 8;
 
 /// `204`, empty body, and the policy's preflight headers (DESIGN 3.3).
 fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NO_CONTENT;
     let headers = response.headers_mut();
+    // Room for all of them and axum's `content-length` at once: an empty map would
+    // allocate for six and then grow (reallocate and rehash) at the seventh.
+    *headers = HeaderMap::with_capacity(PREFLIGHT_HEADERS);
     headers.insert(VARY, VARY_PREFLIGHT);
     headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     headers.insert(ACCESS_CONTROL_ALLOW_METHODS, policy.allow_methods.clone());

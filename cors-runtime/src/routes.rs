@@ -1,8 +1,6 @@
 //! Mounting annotated handlers on one path: each on its own methods, wrapped by its
 //! policy, plus exactly one OPTIONS endpoint. Used through [`cors_routes!`](crate::cors_routes).
 
-use std::sync::Arc;
-
 use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter};
 use http::{HeaderValue, StatusCode, header::ALLOW};
@@ -12,7 +10,7 @@ use crate::compiled::CompiledPolicy;
 use cors_rules::method::{CorsMethod, MethodSet};
 
 use crate::policy::CorsHandler;
-use crate::preflight::{PreflightLayer, PreflightTable};
+use crate::preflight::{PreflightTable, WithPreflight};
 
 /// Builder behind `cors_routes!`; not meant to be named by users.
 #[doc(hidden)]
@@ -79,10 +77,8 @@ where
         H: Handler<T, S>,
         T: 'static,
     {
-        let layer = PreflightLayer {
-            table: Arc::new(self.table),
-        };
-        self.router.on(MethodFilter::OPTIONS, options.layer(layer))
+        let endpoint = WithPreflight::new(options, self.table);
+        self.router.on(MethodFilter::OPTIONS, endpoint)
     }
 }
 
