@@ -1,0 +1,128 @@
+//! Ratios that survive a noisy machine: the variants of each request take turns.
+//!
+//! Criterion times one variant for seconds, then the next; on a shared or virtual machine
+//! whose speed drifts by tens of percent from one second to the next, a ratio of two such
+//! timings measures the drift as much as the code. Here every round times one batch of
+//! each variant back to back (in a rotating order), and the ratio is taken within the
+//! round: drift slower than a round cancels out. The report is the median of the
+//! per-round ratios with the interquartile range.
+//!
+//! `cargo bench -p cors-benches --bench interleaved` (about a minute);
+//! `ROUNDS=400 BATCH=2000 cargo bench -p cors-benches --bench interleaved` for more.
+
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use cors_benches::{Case, Server, floor_headers};
+use http::{Request, Response};
+use tokio::runtime::Runtime;
+use tower::ServiceExt;
+
+/// The variants timed for each request: ours, its floor+headers, tower-http, no CORS.
+const VARIANTS: [&str; 4] = ["ours", "floor_headers", "tower_http", "no_cors"];
+
+fn main() {
+    let rounds = env_number("ROUNDS", 300);
+    let batch = env_number("BATCH", 1000);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    println!("{rounds} rounds of {batch} requests per variant; median of per-round ratios [p25-p75]\n");
+    println!(
+        "| request | ours / floor+headers | ours / tower-http | ours / no CORS | ours (median) |"
+    );
+    println!("|---|---:|---:|---:|---:|");
+    for case in Case::ALL {
+        let routers = [
+            Server::Ours.router(),
+            floor_headers::router(case),
+            Server::TowerHttp.router(),
+            Server::NoCors.router(),
+        ];
+        for (router, name) in routers.iter().zip(VARIANTS) {
+            let server = match name {
+                "ours" | "floor_headers" => Server::Ours,
+                "tower_http" => Server::TowerHttp,
+                _ => Server::NoCors,
+            };
+            let status = rt.block_on(send(router, case.request())).status();
+            assert_eq!(status, case.status(server), "{}/{name}", case.name());
+        }
+        // Warm-up: caches, allocator and branch predictors see every variant first.
+        for router in &routers {
+            time_batch(&rt, router, case, batch);
+        }
+        let mut per_round: [Vec<f64>; 4] = Default::default();
+        for round in 0..rounds {
+            let mut times = [Duration::ZERO; 4];
+            for k in 0..routers.len() {
+                let i = (round + k) % routers.len();
+                times[i] = time_batch(&rt, &routers[i], case, batch);
+            }
+            for (i, time) in times.iter().enumerate() {
+                per_round[i].push(time.as_secs_f64());
+            }
+        }
+        let ratio = |other: usize| {
+            let ratios: Vec<f64> = per_round[0]
+                .iter()
+                .zip(&per_round[other])
+                .map(|(ours, other)| ours / other)
+                .collect();
+            quartiles(ratios)
+        };
+        let (ours_median, _, _) = quartiles(per_round[0].clone());
+        println!(
+            "| {} | {} | {} | {} | {:.2} µs |",
+            case.name(),
+            show(ratio(1)),
+            show(ratio(2)),
+            show(ratio(3)),
+            ours_median * 1e6 / batch as f64
+        );
+    }
+}
+
+/// `batch` requests of `case` through clones of `router`. As in the criterion benches,
+/// each request is built before the clock starts and each response dropped after it
+/// stops.
+fn time_batch(rt: &Runtime, router: &Router, case: Case, batch: usize) -> Duration {
+    let requests: Vec<Request<Body>> = (0..batch).map(|_| case.request()).collect();
+    let mut responses = Vec::with_capacity(batch);
+    let elapsed = rt.block_on(async {
+        let start = Instant::now();
+        for request in requests {
+            responses.push(send(router, request).await);
+        }
+        start.elapsed()
+    });
+    drop(responses);
+    elapsed
+}
+
+async fn send(router: &Router, request: Request<Body>) -> Response<Body> {
+    match router.clone().oneshot(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+}
+
+/// (median, p25, p75).
+fn quartiles(mut values: Vec<f64>) -> (f64, f64, f64) {
+    values.sort_by(f64::total_cmp);
+    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.25), at(0.75))
+}
+
+fn show((median, p25, p75): (f64, f64, f64)) -> String {
+    format!("**{median:.2}** [{p25:.2}-{p75:.2}]")
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
