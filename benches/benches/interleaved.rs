@@ -29,7 +29,9 @@ fn main() {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    println!("{rounds} rounds of {batch} requests per variant; median of per-round ratios [p25-p75]\n");
+    println!(
+        "{rounds} rounds of {batch} requests per variant; median of per-round ratios [p25-p75]\n"
+    );
     println!(
         "| request | ours / floor+headers | ours / tower-http | ours / no CORS | ours (median) |"
     );

@@ -1,7 +1,8 @@
 //! Appending to `Vary` without overwriting or duplicating (Fetch, "CORS protocol and
 //! HTTP caches").
 
-use http::{HeaderMap, HeaderValue, header::VARY};
+use http::header::{Entry, VARY};
+use http::{HeaderMap, HeaderValue};
 
 /// `Vary: Origin`, for every response of a route whose answer depends on `Origin`.
 pub(crate) const VARY_ORIGIN: HeaderValue = HeaderValue::from_static("Origin");
@@ -12,16 +13,23 @@ pub(crate) const VARY_PREFLIGHT: HeaderValue = HeaderValue::from_static(
 );
 
 /// Adds a `Vary: Origin` line unless the handler's own `Vary` already names `Origin`
-/// (or is `*`, which covers it).
+/// (or is `*`, which covers it). One lookup of `Vary` for both the check and the append.
 pub(crate) fn append_vary_origin(headers: &mut HeaderMap) {
-    let covered = headers.get_all(VARY).iter().any(|line| {
-        line.as_bytes()
-            .split(|&b| b == b',')
-            .map(<[u8]>::trim_ascii)
-            .any(|token| token == b"*" || token.eq_ignore_ascii_case(b"origin"))
-    });
-    if !covered {
-        headers.append(VARY, VARY_ORIGIN);
+    match headers.entry(VARY) {
+        Entry::Vacant(vary) => {
+            vary.insert(VARY_ORIGIN);
+        }
+        Entry::Occupied(mut vary) => {
+            let covered = vary.iter().any(|line| {
+                line.as_bytes()
+                    .split(|&b| b == b',')
+                    .map(<[u8]>::trim_ascii)
+                    .any(|token| token == b"*" || token.eq_ignore_ascii_case(b"origin"))
+            });
+            if !covered {
+                vary.append(VARY_ORIGIN);
+            }
+        }
     }
 }
 
