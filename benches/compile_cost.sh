@@ -5,7 +5,8 @@
 # ("attribute_only") has the attributes but mounts with get(handler::handler), which splits the
 # difference into the macro's own cost and the cost of the routes it mounts.
 # Dependencies are built first; then each crate alone is rebuilt RUNS times (touch
-# src/lib.rs + cargo build, interleaved), and the medians and ratios are printed.
+# src/lib.rs + cargo build, interleaved), and the median times and the median of the
+# per-run ratios (each run rebuilds the three crates back to back) are printed.
 #
 #   benches/compile_cost.sh                    # 200 handlers, 7 runs, dev profile
 #   HANDLERS=200 RUNS=9 PROFILE=release benches/compile_cost.sh
@@ -97,13 +98,24 @@ for run in $(seq "$RUNS"); do
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
+# The ratio within each run (the three crates were rebuilt back to back), then the median
+# over runs: a machine whose speed drifts between runs moves the times, not the ratios.
+per_run_ratios() {
+    local crate=$1 i r=""
+    read -ra ts <<<"${times[$crate]}"
+    read -ra ps <<<"${times[plain]}"
+    for i in "${!ts[@]}"; do r="$r $(awk -v a="${ts[$i]}" -v b="${ps[$i]}" 'BEGIN { printf "%.2f", a / b }')"; done
+    echo "$r"
+}
 a=$(echo "${times[annotated]}" | median)
 m=$(echo "${times[attribute_only]}" | median)
 p=$(echo "${times[plain]}" | median)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ra=$(per_run_ratios annotated)
+rm_=$(per_run_ratios attribute_only)
 echo
-echo "| crate ($HANDLERS handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain |"
+echo "| crate ($HANDLERS handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain, median of per-run ratios (range) |"
 echo "|---|---:|---:|"
-echo "| annotated: #[cors] + cors_routes! | $a | **$(ratio "$a" "$p")** |"
-echo "| attribute_only: #[cors] + get(handler::handler) | $m | $(ratio "$m" "$p") |"
+echo "| annotated: #[cors] + cors_routes! | $a | **$(echo "$ra" | median)** ($(echo "$ra" | range)) |"
+echo "| attribute_only: #[cors] + get(handler::handler) | $m | $(echo "$rm_" | median) ($(echo "$rm_" | range)) |"
 echo "| plain: get(handler) | $p | 1.00 |"

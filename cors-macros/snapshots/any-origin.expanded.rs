@@ -1,20 +1,36 @@
 use cors_runtime::cors;
-::cors_runtime::cors_goes_on_a_free_fn_not_in_an_impl_block! {
-    #[doc(hidden)] #[allow(dead_code)] #[deprecated(note =
-    "`public_data` has a CORS policy: mount it with `cors_routes![public_data]`; a test calls the handler itself as `public_data::handler(..)`")]
-    fn public_data(_ : ::cors_runtime::__private::MountWithCorsRoutes) {} #[doc(hidden)]
-    #[allow(non_camel_case_types)] struct public_data {} impl public_data { fn handler()
-    -> impl ::core::future::Future < Output = & 'static str > { async fn public_data() ->
-    & 'static str { "{}" } public_data() } } impl ::cors_runtime::CorsHandler for
-    public_data { const METHODS : ::cors_runtime::__private::MethodSet =
-    ::cors_runtime::__private::MethodSet::GET
-    .union(::cors_runtime::__private::MethodSet::HEAD); const POLICY : & 'static
-    ::cors_runtime::__private::Policy = { static POLICY :
-    ::cors_runtime::__private::Policy =
-    ::cors_runtime::__private::Policy::new("public_data",
-    ::cors_runtime::__private::MethodSet::GET
-    .union(::cors_runtime::__private::MethodSet::HEAD),
-    ::cors_runtime::__private::Keys::new().any_origin().any_header().expose_any()
-    .max_age(86400)); & POLICY }; }
+#[doc(hidden)]
+#[allow(dead_code)]
+#[deprecated(
+    note = "`public_data` has a CORS policy: mount it with `cors_routes![public_data]`; a test calls the handler itself as `public_data::handler(..)`"
+)]
+fn public_data(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
+#[doc(hidden)]
+#[allow(non_camel_case_types)]
+struct public_data {}
+impl public_data {
+    fn handler() -> impl ::core::future::Future<Output = &'static str> {
+        async fn public_data() -> &'static str {
+            "{}"
+        }
+        public_data()
+    }
+}
+impl ::cors_runtime::CorsHandler for public_data {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
+        .union(::cors_runtime::__private::MethodSet::HEAD);
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+            "public_data",
+            ::cors_runtime::__private::MethodSet::GET
+                .union(::cors_runtime::__private::MethodSet::HEAD),
+            ::cors_runtime::__private::Keys::new()
+                .any_origin()
+                .any_header()
+                .expose_any()
+                .max_age(86400),
+        );
+        &POLICY
+    };
 }
 fn main() {}

@@ -1,21 +1,45 @@
 use cors_runtime::cors;
-::cors_runtime::cors_goes_on_a_free_fn_not_in_an_impl_block! {
-    #[doc(hidden)] #[allow(dead_code)] #[deprecated(note =
-    "`session` has a CORS policy: mount it with `cors_routes![session]`; a test calls the handler itself as `session::handler(..)`")]
-    fn session(_ : ::cors_runtime::__private::MountWithCorsRoutes) {} #[doc(hidden)]
-    #[allow(non_camel_case_types)] struct session {} impl session { fn handler() -> impl
-    ::core::future::Future < Output = () > { async fn session() {} session() } } impl
-    ::cors_runtime::CorsHandler for session { const METHODS :
-    ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
-    .union(::cors_runtime::__private::MethodSet::DELETE); const POLICY : & 'static
-    ::cors_runtime::__private::Policy = { static POLICY :
-    ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new("session",
-    ::cors_runtime::__private::MethodSet::GET
-    .union(::cors_runtime::__private::MethodSet::DELETE),
-    ::cors_runtime::__private::Keys::new().origins(&
-    [::cors_runtime::__private::AllowedOrigin::exact_with_port(::cors_runtime::__private::Scheme::Http,
-    "localhost", 5173),
-    ::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Http,
-    "intranet.example.com")]).credentials().allow_insecure_origins()); & POLICY }; }
+#[doc(hidden)]
+#[allow(dead_code)]
+#[deprecated(
+    note = "`session` has a CORS policy: mount it with `cors_routes![session]`; a test calls the handler itself as `session::handler(..)`"
+)]
+fn session(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
+#[doc(hidden)]
+#[allow(non_camel_case_types)]
+struct session {}
+impl session {
+    fn handler() -> impl ::core::future::Future<Output = ()> {
+        async fn session() {}
+        session()
+    }
+}
+impl ::cors_runtime::CorsHandler for session {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
+        .union(::cors_runtime::__private::MethodSet::DELETE);
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+            "session",
+            ::cors_runtime::__private::MethodSet::GET
+                .union(::cors_runtime::__private::MethodSet::DELETE),
+            ::cors_runtime::__private::Keys::new()
+                .origins(
+                    &[
+                        ::cors_runtime::__private::AllowedOrigin::exact_with_port(
+                            ::cors_runtime::__private::Scheme::Http,
+                            "localhost",
+                            5173,
+                        ),
+                        ::cors_runtime::__private::AllowedOrigin::exact(
+                            ::cors_runtime::__private::Scheme::Http,
+                            "intranet.example.com",
+                        ),
+                    ],
+                )
+                .credentials()
+                .allow_insecure_origins(),
+        );
+        &POLICY
+    };
 }
 fn main() {}

@@ -1,26 +1,49 @@
 use cors_runtime::cors;
-::cors_runtime::cors_goes_on_a_free_fn_not_in_an_impl_block! {
-    #[doc(hidden)] #[allow(dead_code)] #[deprecated(note =
-    "`update_user` has a CORS policy: mount it with `cors_routes![update_user]`; a test calls the handler itself as `update_user::handler(..)`")]
-    pub fn update_user(_ : ::cors_runtime::__private::MountWithCorsRoutes) {}
-    #[doc(hidden)] #[allow(non_camel_case_types)] pub struct update_user {} impl
-    update_user { pub fn handler(__cors_arg0 : String) -> impl ::core::future::Future <
-    Output = String > { async fn update_user(body : String) -> String { body }
-    update_user(__cors_arg0) } } impl ::cors_runtime::CorsHandler for update_user { const
-    METHODS : ::cors_runtime::__private::MethodSet =
-    ::cors_runtime::__private::MethodSet::POST
-    .union(::cors_runtime::__private::MethodSet::PUT); const POLICY : & 'static
-    ::cors_runtime::__private::Policy = { static POLICY :
-    ::cors_runtime::__private::Policy =
-    ::cors_runtime::__private::Policy::new("update_user",
-    ::cors_runtime::__private::MethodSet::POST
-    .union(::cors_runtime::__private::MethodSet::PUT),
-    ::cors_runtime::__private::Keys::new().origins(&
-    [::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
-    "app.example.com"),
-    ::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
-    "admin.example.com")]).headers(& ["authorization", "content-type"]).expose(&
-    ["x-ratelimit-remaining", "x-request-id"]).credentials().max_age(600)
-    .private_network()); & POLICY }; }
+#[doc(hidden)]
+#[allow(dead_code)]
+#[deprecated(
+    note = "`update_user` has a CORS policy: mount it with `cors_routes![update_user]`; a test calls the handler itself as `update_user::handler(..)`"
+)]
+pub fn update_user(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
+#[doc(hidden)]
+#[allow(non_camel_case_types)]
+pub struct update_user {}
+impl update_user {
+    pub fn handler(__cors_arg0: String) -> impl ::core::future::Future<Output = String> {
+        async fn update_user(body: String) -> String {
+            body
+        }
+        update_user(__cors_arg0)
+    }
+}
+impl ::cors_runtime::CorsHandler for update_user {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST
+        .union(::cors_runtime::__private::MethodSet::PUT);
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+            "update_user",
+            ::cors_runtime::__private::MethodSet::POST
+                .union(::cors_runtime::__private::MethodSet::PUT),
+            ::cors_runtime::__private::Keys::new()
+                .origins(
+                    &[
+                        ::cors_runtime::__private::AllowedOrigin::exact(
+                            ::cors_runtime::__private::Scheme::Https,
+                            "app.example.com",
+                        ),
+                        ::cors_runtime::__private::AllowedOrigin::exact(
+                            ::cors_runtime::__private::Scheme::Https,
+                            "admin.example.com",
+                        ),
+                    ],
+                )
+                .headers(&["authorization", "content-type"])
+                .expose(&["x-ratelimit-remaining", "x-request-id"])
+                .credentials()
+                .max_age(600)
+                .private_network(),
+        );
+        &POLICY
+    };
 }
 fn main() {}

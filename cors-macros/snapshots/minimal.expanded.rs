@@ -1,19 +1,38 @@
 use cors_runtime::cors;
-::cors_runtime::cors_goes_on_a_free_fn_not_in_an_impl_block! {
-    #[doc(hidden)] #[allow(dead_code)] #[deprecated(note =
-    "`list_users` has a CORS policy: mount it with `cors_routes![list_users]`; a test calls the handler itself as `list_users::handler(..)`")]
-    fn list_users(_ : ::cors_runtime::__private::MountWithCorsRoutes) {} #[doc(hidden)]
-    #[allow(non_camel_case_types)] struct list_users {} impl list_users { fn handler() ->
-    impl ::core::future::Future < Output = & 'static str > { async fn list_users() -> &
-    'static str { "[]" } list_users() } } impl ::cors_runtime::CorsHandler for list_users
-    { const METHODS : ::cors_runtime::__private::MethodSet =
-    ::cors_runtime::__private::MethodSet::GET; const POLICY : & 'static
-    ::cors_runtime::__private::Policy = { static POLICY :
-    ::cors_runtime::__private::Policy =
-    ::cors_runtime::__private::Policy::new("list_users",
-    ::cors_runtime::__private::MethodSet::GET, ::cors_runtime::__private::Keys::new()
-    .origins(&
-    [::cors_runtime::__private::AllowedOrigin::exact(::cors_runtime::__private::Scheme::Https,
-    "app.example.com")])); & POLICY }; }
+#[doc(hidden)]
+#[allow(dead_code)]
+#[deprecated(
+    note = "`list_users` has a CORS policy: mount it with `cors_routes![list_users]`; a test calls the handler itself as `list_users::handler(..)`"
+)]
+fn list_users(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
+#[doc(hidden)]
+#[allow(non_camel_case_types)]
+struct list_users {}
+impl list_users {
+    fn handler() -> impl ::core::future::Future<Output = &'static str> {
+        async fn list_users() -> &'static str {
+            "[]"
+        }
+        list_users()
+    }
+}
+impl ::cors_runtime::CorsHandler for list_users {
+    const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
+    const POLICY: &'static ::cors_runtime::__private::Policy = {
+        static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
+            "list_users",
+            ::cors_runtime::__private::MethodSet::GET,
+            ::cors_runtime::__private::Keys::new()
+                .origins(
+                    &[
+                        ::cors_runtime::__private::AllowedOrigin::exact(
+                            ::cors_runtime::__private::Scheme::Https,
+                            "app.example.com",
+                        ),
+                    ],
+                ),
+        );
+        &POLICY
+    };
 }
 fn main() {}

@@ -82,7 +82,6 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     );
     let policy_impl = policy_impl(name, &type_params, policy, &private);
     quote! {
-        #krate::cors_goes_on_a_free_fn_not_in_an_impl_block! {
         #(#cfgs)*
         #[doc(hidden)]
         #[allow(dead_code)]
@@ -105,7 +104,6 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
 
         #(#cfgs)*
         #policy_impl
-        }
     }
 }
 

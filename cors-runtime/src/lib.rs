@@ -238,15 +238,3 @@ macro_rules! cors_routes {
         $crate::__private::cors_routes!($crate; $($input)*)
     };
 }
-
-/// Writes out the items `#[cors]` puts in place of a handler fn. Only a free fn may carry
-/// the attribute; on a fn inside an `impl` block rustc then says "the usage of
-/// `cors_goes_on_a_free_fn_not_in_an_impl_block!` is likely invalid in impl item context",
-/// one error that names the fix, instead of one per generated item.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! cors_goes_on_a_free_fn_not_in_an_impl_block {
-    ($($items:tt)*) => {
-        $($items)*
-    };
-}
