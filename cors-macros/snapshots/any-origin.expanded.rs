@@ -24,7 +24,7 @@ impl ::cors_runtime::CorsHandler for public_data {
             "public_data",
             ::cors_runtime::__private::MethodSet::GET
                 .union(::cors_runtime::__private::MethodSet::HEAD),
-            ::cors_runtime::__private::Keys::new()
+            ::cors_runtime::__private::PolicyKeys::new()
                 .any_origin()
                 .any_header()
                 .expose_any()

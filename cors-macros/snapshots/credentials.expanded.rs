@@ -22,7 +22,7 @@ impl ::cors_runtime::CorsHandler for session {
             "session",
             ::cors_runtime::__private::MethodSet::GET
                 .union(::cors_runtime::__private::MethodSet::DELETE),
-            ::cors_runtime::__private::Keys::new()
+            ::cors_runtime::__private::PolicyKeys::new()
                 .origins(
                     &[
                         ::cors_runtime::__private::AllowedOrigin::exact_with_port(

@@ -24,7 +24,7 @@ impl ::cors_runtime::CorsHandler for update_user {
             "update_user",
             ::cors_runtime::__private::MethodSet::POST
                 .union(::cors_runtime::__private::MethodSet::PUT),
-            ::cors_runtime::__private::Keys::new()
+            ::cors_runtime::__private::PolicyKeys::new()
                 .origins(
                     &[
                         ::cors_runtime::__private::AllowedOrigin::exact(

@@ -33,7 +33,7 @@ impl<S> ::cors_runtime::CorsHandler for list_users<S> {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
             "list_users",
             ::cors_runtime::__private::MethodSet::GET,
-            ::cors_runtime::__private::Keys::new()
+            ::cors_runtime::__private::PolicyKeys::new()
                 .origins(
                     &[
                         ::cors_runtime::__private::AllowedOrigin::exact(

@@ -22,7 +22,7 @@ impl ::cors_runtime::CorsHandler for list_users {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
             "list_users",
             ::cors_runtime::__private::MethodSet::GET,
-            ::cors_runtime::__private::Keys::new()
+            ::cors_runtime::__private::PolicyKeys::new()
                 .origins(
                     &[
                         ::cors_runtime::__private::AllowedOrigin::exact(

@@ -27,7 +27,7 @@ impl ::cors_runtime::CorsHandler for create_order {
         static POLICY: ::cors_runtime::__private::Policy = ::cors_runtime::__private::Policy::new(
             "create_order",
             ::cors_runtime::__private::MethodSet::POST,
-            ::cors_runtime::__private::Keys::new()
+            ::cors_runtime::__private::PolicyKeys::new()
                 .origins(
                     &[
                         ::cors_runtime::__private::AllowedOrigin::exact(

@@ -168,7 +168,7 @@ fn policy_impl(
                 // The methods again rather than `<#name as CorsHandler>::METHODS`: a
                 // constant is cheaper for the compiler than a trait projection.
                 static POLICY: #private::Policy =
-                    #private::Policy::new(#name_text, #methods, #private::Keys::new() #(#keys)*)
+                    #private::Policy::new(#name_text, #methods, #private::PolicyKeys::new() #(#keys)*)
                         #shared;
                 &POLICY
             };
@@ -184,7 +184,7 @@ pub fn shared_policy(name: &Ident, policy: &Policy) -> TokenStream {
     let insecure = policy.insecure_origins.then(|| quote!(.insecure_origins()));
     quote! {
         impl #private::SharedPolicy for #name {
-            const KEYS: #private::Keys = #private::Keys::new() #(#keys)* #insecure;
+            const KEYS: #private::PolicyKeys = #private::PolicyKeys::new() #(#keys)* #insecure;
         }
     }
 }

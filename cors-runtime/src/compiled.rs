@@ -4,7 +4,7 @@
 use http::HeaderValue;
 
 use crate::origin::OriginSet;
-use crate::policy::{Keys, Names, Policy, merge_names};
+use crate::policy::{Names, Policy, PolicyKeys, merge_names};
 use crate::startup::{self, StartupError};
 
 /// [`Policy`] plus every header value it can send.
@@ -16,7 +16,7 @@ use crate::startup::{self, StartupError};
 pub(crate) struct CompiledPolicy {
     pub(crate) policy: &'static Policy,
     /// The keys in force (the handler's over its shared policy's), lists merged.
-    pub(crate) keys: Keys,
+    pub(crate) keys: PolicyKeys,
     /// The allowed origins; `None` for an any-origin policy.
     pub(crate) origins: Option<OriginSet>,
     pub(crate) allow_methods: HeaderValue,

@@ -134,7 +134,7 @@ pub mod __private {
         CorsAttribute, HasCors, Id, IsAnnotated, MountWithCorsRoutes, NoCorsAttribute,
         NotAnnotated, Probe, annotated,
     };
-    pub use crate::policy::{AllowedOrigin, Keys, Policy, SharedPolicy};
+    pub use crate::policy::{AllowedOrigin, Policy, PolicyKeys, SharedPolicy};
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
     pub use axum::handler::Handler;
     pub use cors_macros::cors_routes;

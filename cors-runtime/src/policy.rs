@@ -18,15 +18,15 @@ use crate::startup::{self, Source, Unset};
 
 /// The CORS policy of one handler: its name, its methods, its keys and those of the
 /// shared policy it uses, if any. Built by the expansion of `#[cors]` with [`Policy::new`]
-/// and [`Keys`]' constructors; its fields are private.
+/// and [`PolicyKeys`]' constructors; its fields are private.
 #[derive(Debug)]
 pub struct Policy {
     pub(crate) handler: &'static str,
     pub(crate) methods: MethodSet,
     /// The keys written on the handler.
-    pub(crate) own: Keys,
+    pub(crate) own: PolicyKeys,
     /// The keys of `policy = Shared`, which the handler's own add to or override.
-    pub(crate) shared: Option<Keys>,
+    pub(crate) shared: Option<PolicyKeys>,
     /// Built once per process, when the first router mounting the handler is built.
     compiled: OnceLock<CompiledPolicy>,
     /// The kinds of refusal already logged at `warn` for this handler (one bit each).
@@ -36,8 +36,10 @@ pub struct Policy {
 /// The keys of a policy, as written on a handler (`#[cors(...)]`) or on a shared policy
 /// (`#[cors_policy(...)]`): plain data, so a shared policy is a constant that compile-time
 /// checks can read.
+// Not plain `Keys`: with a wrong crate path, rustc would suggest importing std's `Keys`
+// (the UI test `crate-key-missing` pins the single clean error).
 #[derive(Debug, Clone, Copy)]
-pub struct Keys {
+pub struct PolicyKeys {
     pub(crate) origins: Origins,
     pub(crate) headers: Names,
     pub(crate) expose: Names,
@@ -71,7 +73,7 @@ pub(crate) enum Names {
 
 impl Policy {
     /// The policy of the fn `handler`, routed on `methods`, with `keys`.
-    pub const fn new(handler: &'static str, methods: MethodSet, keys: Keys) -> Policy {
+    pub const fn new(handler: &'static str, methods: MethodSet, keys: PolicyKeys) -> Policy {
         Policy {
             handler,
             methods,
@@ -84,7 +86,7 @@ impl Policy {
 
     /// `policy = Shared`: the shared policy's keys, which the handler's own add to
     /// (`headers`, `expose`, flags) or override (`max_age`).
-    pub const fn shared(mut self, shared: Keys) -> Policy {
+    pub const fn shared(mut self, shared: PolicyKeys) -> Policy {
         self.shared = Some(shared);
         self
     }
@@ -92,12 +94,12 @@ impl Policy {
     /// The keys in force: the handler's own over the shared policy's. `headers` and
     /// `expose` are the handler's when it gives them; the compiled policy merges both
     /// lists ([`merge_names`]), once per process.
-    pub(crate) fn keys(&self) -> Keys {
+    pub(crate) fn keys(&self) -> PolicyKeys {
         let own = self.own;
         let Some(shared) = self.shared else {
             return own;
         };
-        Keys {
+        PolicyKeys {
             origins: match own.origins {
                 Origins::Unset => shared.origins,
                 origins => origins,
@@ -125,10 +127,10 @@ impl Policy {
     }
 }
 
-impl Keys {
+impl PolicyKeys {
     /// No key yet: no origin, no header, no flag.
-    pub const fn new() -> Keys {
-        Keys {
+    pub const fn new() -> PolicyKeys {
+        PolicyKeys {
             origins: Origins::Unset,
             headers: Names::None,
             expose: Names::None,
@@ -142,56 +144,56 @@ impl Keys {
     }
 
     /// `origins = [...]`.
-    pub const fn origins(mut self, origins: &'static [AllowedOrigin]) -> Keys {
+    pub const fn origins(mut self, origins: &'static [AllowedOrigin]) -> PolicyKeys {
         self.origins = Origins::List(origins);
         self
     }
 
     /// `origins = "*"`.
-    pub const fn any_origin(mut self) -> Keys {
+    pub const fn any_origin(mut self) -> PolicyKeys {
         self.origins = Origins::Any;
         self
     }
 
     /// `headers = [...]`: lower-case tokens, sorted, each once.
-    pub const fn headers(mut self, names: &'static [&'static str]) -> Keys {
+    pub const fn headers(mut self, names: &'static [&'static str]) -> PolicyKeys {
         self.headers = Names::List(sorted_names(names));
         self
     }
 
     /// `headers = "*"`.
-    pub const fn any_header(mut self) -> Keys {
+    pub const fn any_header(mut self) -> PolicyKeys {
         self.headers = Names::Any;
         self
     }
 
     /// `headers = ["*", "authorization"]`: any header, `Authorization` included (Fetch:
     /// `*` never covers it; naming it does).
-    pub const fn any_header_and_authorization(mut self) -> Keys {
+    pub const fn any_header_and_authorization(mut self) -> PolicyKeys {
         self.headers = Names::AnyAndAuthorization;
         self
     }
 
     /// `expose = [...]`: lower-case tokens, sorted, each once.
-    pub const fn expose(mut self, names: &'static [&'static str]) -> Keys {
+    pub const fn expose(mut self, names: &'static [&'static str]) -> PolicyKeys {
         self.expose = Names::List(sorted_names(names));
         self
     }
 
     /// `expose = "*"`.
-    pub const fn expose_any(mut self) -> Keys {
+    pub const fn expose_any(mut self) -> PolicyKeys {
         self.expose = Names::Any;
         self
     }
 
     /// `credentials`.
-    pub const fn credentials(mut self) -> Keys {
+    pub const fn credentials(mut self) -> PolicyKeys {
         self.credentials = true;
         self
     }
 
     /// `max_age = seconds`, at most one day.
-    pub const fn max_age(mut self, seconds: u32) -> Keys {
+    pub const fn max_age(mut self, seconds: u32) -> PolicyKeys {
         assert!(
             seconds as u64 <= cors_rules::MAX_AGE_LIMIT,
             "max_age is at most 86400"
@@ -201,25 +203,25 @@ impl Keys {
     }
 
     /// `private_network`.
-    pub const fn private_network(mut self) -> Keys {
+    pub const fn private_network(mut self) -> PolicyKeys {
         self.private_network = true;
         self
     }
 
     /// `strict`.
-    pub const fn strict(mut self) -> Keys {
+    pub const fn strict(mut self) -> PolicyKeys {
         self.strict = true;
         self
     }
 
     /// `dangerously_allow_insecure_origins`.
-    pub const fn allow_insecure_origins(mut self) -> Keys {
+    pub const fn allow_insecure_origins(mut self) -> PolicyKeys {
         self.allow_insecure_origins = true;
         self
     }
 
     /// The origins listed include a plain `http://` one off loopback.
-    pub const fn insecure_origins(mut self) -> Keys {
+    pub const fn insecure_origins(mut self) -> PolicyKeys {
         self.insecure_origins = true;
         self
     }
@@ -276,9 +278,9 @@ impl Keys {
     }
 }
 
-impl Default for Keys {
-    fn default() -> Keys {
-        Keys::new()
+impl Default for PolicyKeys {
+    fn default() -> PolicyKeys {
+        PolicyKeys::new()
     }
 }
 
@@ -456,7 +458,7 @@ impl AllowedOrigin {
 )]
 pub trait SharedPolicy {
     /// The keys, checked where they are written.
-    const KEYS: Keys;
+    const KEYS: PolicyKeys;
 }
 
 /// Implemented by [`#[cors]`](macro@crate::cors) for the hidden braced struct that shares
@@ -538,8 +540,8 @@ pub trait CorsHandler {
 mod tests {
     use super::*;
 
-    fn policy() -> Keys {
-        Keys::new()
+    fn policy() -> PolicyKeys {
+        PolicyKeys::new()
     }
 
     #[test]
@@ -581,14 +583,14 @@ mod tests {
 
     #[test]
     fn a_handler_adds_to_its_shared_policy_and_overrides_its_scalars() {
-        static SHARED: Keys = Keys::new()
+        static SHARED: PolicyKeys = PolicyKeys::new()
             .headers(&["content-type"])
             .credentials()
             .max_age(600);
         let policy = Policy::new(
             "h",
             MethodSet::GET,
-            Keys::new().headers(&["x-a"]).max_age(60),
+            PolicyKeys::new().headers(&["x-a"]).max_age(60),
         )
         .shared(SHARED);
         let keys = policy.keys();

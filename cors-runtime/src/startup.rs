@@ -279,7 +279,7 @@ mod tests {
     use cors_rules::origin::Scheme;
 
     use super::resolve;
-    use crate::policy::{AllowedOrigin, Keys, Policy};
+    use crate::policy::{AllowedOrigin, Policy, PolicyKeys};
 
     const GET: MethodSet = MethodSet::of(&[CorsMethod::Get]);
 
@@ -292,7 +292,7 @@ mod tests {
         static LITERAL: Policy = Policy::new(
             "literal",
             GET,
-            Keys::new()
+            PolicyKeys::new()
                 .origins(&[AllowedOrigin::exact(Scheme::Http, "intranet.example")])
                 .credentials(),
         );
@@ -305,7 +305,7 @@ mod tests {
         static FROM_A_FUNCTION: Policy = Policy::new(
             "from_a_function",
             GET,
-            Keys::new()
+            PolicyKeys::new()
                 .origins(&[AllowedOrigin::from_fn(|| {
                     vec!["http://intranet.example".into()]
                 })])
