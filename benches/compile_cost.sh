@@ -11,6 +11,11 @@
 #   benches/compile_cost.sh                    # 200 handlers, 7 runs, dev profile
 #   HANDLERS=200 RUNS=9 PROFILE=release benches/compile_cost.sh
 #   OPT_MACROS=1 benches/compile_cost.sh       # proc macros built with opt-level 3
+#   SHAPE=realistic benches/compile_cost.sh    # handlers with State, Path and Json extractors
+#
+# SHAPE=trivial (the default) is the worst case: each handler returns a string, so the
+# items #[cors] adds weigh as much as the handler. SHAPE=realistic gives each handler a
+# request and a response type (serde derives) and three extractors, as an API has.
 #
 # Everything is generated under $CARGO_TARGET_DIR/compile-cost (default
 # /work/target-bench/compile-cost), never in the source tree.
@@ -20,6 +25,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 target_root="${CARGO_TARGET_DIR:-/work/target-bench}"
 HANDLERS="${HANDLERS:-200}"
 RUNS="${RUNS:-7}"
+SHAPE="${SHAPE:-trivial}"
 PROFILE="${PROFILE:-dev}"
 dir="$target_root/compile-cost"
 profile_flag=(--profile "$PROFILE")
@@ -39,6 +45,7 @@ resolver = "3"
 [workspace.dependencies]
 cors-runtime = { path = "$repo/cors-runtime" }
 axum = "0.8"
+serde = { version = "1", features = ["derive"] }
 TOML
 for crate in "${crates[@]}"; do
     cat >"$crate/Cargo.toml" <<TOML
@@ -50,31 +57,61 @@ publish = false
 [dependencies]
 cors-runtime.workspace = true
 axum.workspace = true
+serde.workspace = true
 TOML
 done
+
+# The handler's shape (and the types it uses); `@` stands for its number.
+case "$SHAPE" in
+trivial)
+    method=GET state_type="()" with_state="" path="/h@" types=""
+    handler='pub async fn h@() -> &'"'"'static str { "h@" }'
+    ;;
+realistic)
+    method=POST state_type="Db" with_state=".with_state(Db::default())" path="/h@/{owner}"
+    types='#[derive(serde::Deserialize)] pub struct NewItem@ { pub name: String, pub count: u32 }
+#[derive(serde::Serialize)] pub struct Item@ { pub id: u64, pub name: String, pub count: u32, pub owner: Option<String> }'
+    handler='pub async fn h@(State(db): State<Db>, Path(owner): Path<String>, Json(new): Json<NewItem@>) -> Result<Json<Item@>, StatusCode> {
+    if new.name.is_empty() { return Err(StatusCode::UNPROCESSABLE_ENTITY); }
+    let id = db.next_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Ok(Json(Item@ { id, name: new.name, count: new.count, owner: Some(owner) }))
+}'
+    ;;
+*)
+    echo "SHAPE must be trivial or realistic, not $SHAPE" >&2
+    exit 2
+    ;;
+esac
+common_uses="use axum::{Router, Json, extract::{Path, State}, http::StatusCode};
+#[derive(Clone, Default)] pub struct Db { pub next_id: std::sync::Arc<std::sync::atomic::AtomicU64> }"
+[ "$SHAPE" = trivial ] && common_uses="use axum::Router;"
 
 # generate DOC USES ATTRIBUTE MOUNT: one crate's lib.rs; `@` in ATTRIBUTE and MOUNT stands
 # for the handler's number.
 generate() {
     local doc=$1 uses=$2 attribute=$3 mount=$4
-    echo "//! $HANDLERS handlers $doc"
+    echo "//! $HANDLERS $SHAPE handlers $doc"
+    echo "$common_uses"
     echo "$uses"
     for i in $(seq 0 $((HANDLERS - 1))); do
+        [ -n "$types" ] && echo "${types//@/$i}"
         [ -n "$attribute" ] && echo "${attribute//@/$i}"
-        echo "pub async fn h$i() -> &'static str { \"h$i\" }"
+        echo "${handler//@/$i}"
     done
     echo "pub fn router() -> Router {"
-    echo "    Router::new()"
-    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"/h$i\", ${mount//@/$i})"; done
+    echo "    Router::<$state_type>::new()"
+    for i in $(seq 0 $((HANDLERS - 1))); do echo "        .route(\"${path//@/$i}\", ${mount//@/$i})"; done
+    echo "        $with_state"
     echo "}"
 }
-policy='#[cors(origins = ["https://app@.example.com", "https://admin@.example.com"], methods = [GET], headers = ["content-type"], max_age = 600)]'
+routing=$(echo "$method" | tr '[:upper:]' '[:lower:]')
+policy='#[cors(origins = ["https://app@.example.com", "https://admin@.example.com"], methods = ['"$method"'], headers = ["content-type"], max_age = 600)]'
 generate "with #[cors], mounted with cors_routes!." \
-    "use axum::Router; use cors_runtime::{cors, cors_routes};" "$policy" 'cors_routes![h@]' >annotated/src/lib.rs
-generate "without #[cors], mounted with get(handler)." \
-    "use axum::{Router, routing::get}; use cors_runtime as _;" "" 'get(h@)' >plain/src/lib.rs
-generate "with #[cors], mounted with get(handler::handler)." \
-    "use axum::{Router, routing::get}; use cors_runtime::cors;" "$policy" 'get(h@::handler)' >attribute_only/src/lib.rs
+    "use cors_runtime::{cors, cors_routes};" "$policy" 'cors_routes![h@]' >annotated/src/lib.rs
+generate "without #[cors], mounted with $routing(handler)." \
+    "use axum::routing::$routing; use cors_runtime as _;" "" "$routing(h@)" >plain/src/lib.rs
+generate "with #[cors], mounted with $routing(handler::handler)." \
+    "use axum::routing::$routing; use cors_runtime::cors;" "$policy" "$routing(h@::handler)" >attribute_only/src/lib.rs
 
 export CARGO_TARGET_DIR="$dir/target"
 if [ "${OPT_MACROS:-0}" = 1 ]; then
@@ -114,8 +151,8 @@ p=$(echo "${times[plain]}" | median)
 ra=$(per_run_ratios annotated)
 rm_=$(per_run_ratios attribute_only)
 echo
-echo "| crate ($HANDLERS handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain, median of per-run ratios (range) |"
+echo "| crate ($HANDLERS $SHAPE handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain, median of per-run ratios (range) |"
 echo "|---|---:|---:|"
 echo "| annotated: #[cors] + cors_routes! | $a | **$(echo "$ra" | median)** ($(echo "$ra" | range)) |"
-echo "| attribute_only: #[cors] + get(handler::handler) | $m | $(echo "$rm_" | median) ($(echo "$rm_" | range)) |"
-echo "| plain: get(handler) | $p | 1.00 |"
+echo "| attribute_only: #[cors] + $routing(handler::handler) | $m | $(echo "$rm_" | median) ($(echo "$rm_" | range)) |"
+echo "| plain: $routing(handler) | $p | 1.00 |"
