@@ -14,26 +14,12 @@
 
 use axum::Router;
 use axum::body::Body;
-use cors_benches::{Case, Server, adversarial, floor_headers, preflight_with, scaling};
+use cors_benches::{
+    Case, Server, adversarial, floor_headers, preflight_with, runtime, scaling, send,
+};
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use http::{HeaderValue, Request, Response, StatusCode};
+use http::{HeaderValue, Request, StatusCode};
 use tokio::runtime::Runtime;
-use tower::ServiceExt;
-
-fn runtime() -> Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime")
-}
-
-/// One request through a clone of `router`, answered in full (status and headers).
-async fn send(router: &Router, request: Request<Body>) -> Response<Body> {
-    match router.clone().oneshot(request).await {
-        Ok(response) => response,
-        Err(never) => match never {},
-    }
-}
 
 /// Times `make()` requests against `router`; the request is built outside the timing.
 fn bench_request(

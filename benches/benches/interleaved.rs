@@ -14,10 +14,9 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use cors_benches::{Case, Server, floor_headers};
-use http::{Request, Response};
+use cors_benches::{Case, Server, floor_headers, runtime, send};
+use http::Request;
 use tokio::runtime::Runtime;
-use tower::ServiceExt;
 
 /// The variants timed for each request: ours, its floor+headers, tower-http, no CORS.
 const VARIANTS: [&str; 4] = ["ours", "floor_headers", "tower_http", "no_cors"];
@@ -25,10 +24,7 @@ const VARIANTS: [&str; 4] = ["ours", "floor_headers", "tower_http", "no_cors"];
 fn main() {
     let rounds = env_number("ROUNDS", 300);
     let batch = env_number("BATCH", 1000);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
+    let rt = runtime();
     println!(
         "{rounds} rounds of {batch} requests per variant; median of per-round ratios [p25-p75]\n"
     );
@@ -102,13 +98,6 @@ fn time_batch(rt: &Runtime, router: &Router, case: Case, batch: usize) -> Durati
     });
     drop(responses);
     elapsed
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Response<Body> {
-    match router.clone().oneshot(request).await {
-        Ok(response) => response,
-        Err(never) => match never {},
-    }
 }
 
 /// (median, p25, p75).

@@ -273,6 +273,23 @@ pub mod floor_headers {
     }
 }
 
+/// The single-threaded runtime every benchmark drives its requests on.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+/// One request through a clone of `router` (what axum does per connection), answered
+/// in full: status and headers.
+pub async fn send(router: &Router, request: Request<Body>) -> http::Response<Body> {
+    match tower::ServiceExt::oneshot(router.clone(), request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+}
+
 /// `GET /users`, with `Origin: origin` when given.
 pub fn actual(origin: Option<&'static str>) -> Request<Body> {
     let mut request = Request::get(PATH);
