@@ -12,10 +12,17 @@
 #   HANDLERS=200 RUNS=9 PROFILE=release benches/compile_cost.sh
 #   OPT_MACROS=1 benches/compile_cost.sh       # proc macros built with opt-level 3
 #   SHAPE=realistic benches/compile_cost.sh    # handlers with State, Path and Json extractors
+#   REBUILD=edit benches/compile_cost.sh       # change a literal in one handler, not touch
+#   CARGO_INCREMENTAL=0 benches/compile_cost.sh  # the whole crate compiled each time
 #
 # SHAPE=trivial (the default) is the worst case: each handler returns a string, so the
 # items #[cors] adds weigh as much as the handler. SHAPE=realistic gives each handler a
 # request and a response type (serde derives) and three extractors, as an API has.
+#
+# REBUILD=touch (the default) rebuilds an unchanged file: incremental compilation reuses
+# all the code generated before, and the proc macros (which always rerun) weigh the
+# most. REBUILD=edit changes one handler's body, as the edit-compile loop does. With
+# CARGO_INCREMENTAL=0 (or PROFILE=release) nothing is reused: a clean build of the crate.
 #
 # Everything is generated under $CARGO_TARGET_DIR/compile-cost (default
 # /work/target-bench/compile-cost), never in the source tree.
@@ -26,6 +33,7 @@ target_root="${CARGO_TARGET_DIR:-/work/target-bench}"
 HANDLERS="${HANDLERS:-200}"
 RUNS="${RUNS:-7}"
 SHAPE="${SHAPE:-trivial}"
+REBUILD="${REBUILD:-touch}"
 PROFILE="${PROFILE:-dev}"
 dir="$target_root/compile-cost"
 profile_flag=(--profile "$PROFILE")
@@ -72,7 +80,7 @@ realistic)
     types='#[derive(serde::Deserialize)] pub struct NewItem@ { pub name: String, pub count: u32 }
 #[derive(serde::Serialize)] pub struct Item@ { pub id: u64, pub name: String, pub count: u32, pub owner: Option<String> }'
     handler='pub async fn h@(State(db): State<Db>, Path(owner): Path<String>, Json(new): Json<NewItem@>) -> Result<Json<Item@>, StatusCode> {
-    if new.name.is_empty() { return Err(StatusCode::UNPROCESSABLE_ENTITY); }
+    if new.name.is_empty() || new.name == "h@" { return Err(StatusCode::UNPROCESSABLE_ENTITY); }
     let id = db.next_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Ok(Json(Item@ { id, name: new.name, count: new.count, owner: Some(owner) }))
 }'
@@ -124,7 +132,12 @@ cargo build -q "${profile_flag[@]}" -p annotated -p attribute_only -p plain
 declare -A times
 for run in $(seq "$RUNS"); do
     for crate in "${crates[@]}"; do
-        touch "$crate/src/lib.rs"
+        case "$REBUILD" in
+        touch) touch "$crate/src/lib.rs" ;;
+        # A different string literal in the first handler's body, as an edit would make.
+        edit) sed -i "s/\"h0[^\"]*\"/\"h0 run $run\"/" "$crate/src/lib.rs" ;;
+        *) echo "REBUILD must be touch or edit, not $REBUILD" >&2 && exit 2 ;;
+        esac
         start=$(date +%s.%N)
         cargo build -q "${profile_flag[@]}" -p "$crate"
         end=$(date +%s.%N)
@@ -151,7 +164,7 @@ p=$(echo "${times[plain]}" | median)
 ra=$(per_run_ratios annotated)
 rm_=$(per_run_ratios attribute_only)
 echo
-echo "| crate ($HANDLERS $SHAPE handlers, $PROFILE, rebuild of the crate alone) | median of $RUNS (s) | / plain, median of per-run ratios (range) |"
+echo "| crate ($HANDLERS $SHAPE handlers, $PROFILE, REBUILD=$REBUILD, CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-default}) | median of $RUNS (s) | / plain, median of per-run ratios (range) |"
 echo "|---|---:|---:|"
 echo "| annotated: #[cors] + cors_routes! | $a | **$(echo "$ra" | median)** ($(echo "$ra" | range)) |"
 echo "| attribute_only: #[cors] + $routing(handler::handler) | $m | $(echo "$rm_" | median) ($(echo "$rm_" | range)) |"
