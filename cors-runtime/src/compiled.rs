@@ -5,6 +5,7 @@ use http::HeaderValue;
 
 use crate::origin::OriginSet;
 use crate::policy::{Names, Policy, PolicyKeys, merge_names};
+use crate::request_headers::AllowedHeaders;
 use crate::startup::{self, StartupError};
 
 /// [`Policy`] plus every header value it can send.
@@ -21,6 +22,8 @@ pub(crate) struct CompiledPolicy {
     pub(crate) origins: Option<OriginSet>,
     pub(crate) allow_methods: HeaderValue,
     pub(crate) allow_headers: Option<HeaderValue>,
+    /// `keys.headers`, ready for checking a preflight's requested names.
+    pub(crate) allowed_headers: AllowedHeaders,
     pub(crate) expose_headers: Option<HeaderValue>,
     pub(crate) max_age: Option<HeaderValue>,
 }
@@ -37,6 +40,7 @@ impl CompiledPolicy {
             origins: startup::resolve(policy)?,
             allow_methods: value(policy.methods.routed().join()),
             allow_headers: names_value(keys.headers),
+            allowed_headers: AllowedHeaders::new(keys.headers),
             expose_headers: names_value(keys.expose),
             max_age: keys.max_age.map(|seconds| value(seconds.to_string())),
         })
@@ -57,4 +61,11 @@ fn names_value(names: Names) -> Option<HeaderValue> {
 /// A value for the life of the process: method names, tokens and digits are valid bytes.
 fn value(text: String) -> HeaderValue {
     HeaderValue::from_static(text.leak())
+}
+
+/// The order of the run-time lookup tables (allowed origins, allowed header names): by
+/// length, then byte-wise. A binary search then settles most probes by comparing two
+/// lengths, without comparing bytes.
+pub(crate) fn by_length_then_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }

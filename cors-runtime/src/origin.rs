@@ -9,7 +9,7 @@ use cors_rules::entry::Entry;
 use cors_rules::origin::Origin;
 use cors_rules::pattern::OriginPattern;
 
-use crate::compiled::CompiledPolicy;
+use crate::compiled::{CompiledPolicy, by_length_then_bytes};
 
 /// What a policy says about a request's `Origin`.
 #[derive(Debug)]
@@ -27,8 +27,8 @@ pub(crate) enum OriginVerdict {
 /// The allowed origins of a policy, ready for matching.
 #[derive(Debug, Default)]
 pub(crate) struct OriginSet {
-    /// Serialized origins, sorted byte-wise; each is also the value to echo (a
-    /// `from_static` value: cloning it touches no reference count).
+    /// Serialized origins, sorted by [`by_length_then_bytes`]; each is also the value to
+    /// echo (a `from_static` value: cloning it touches no reference count).
     exact: Box<[HeaderValue]>,
     /// `scheme://*.domain[:port]` patterns, sorted, for a binary search per parent domain.
     subdomains: Box<[OriginPattern<'static>]>,
@@ -57,7 +57,7 @@ impl OriginSet {
                 Entry::Pattern(p @ OriginPattern::AnyPort { .. }) => any_port.push(*p),
             }
         }
-        exact.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        exact.sort_by(|a, b| by_length_then_bytes(a.as_bytes(), b.as_bytes()));
         exact.dedup();
         subdomains.sort();
         OriginSet {
@@ -67,12 +67,15 @@ impl OriginSet {
         }
     }
 
-    /// Calls `each` with every allowed origin and pattern, as text (for diagnostics).
+    /// Calls `each` with every allowed origin (sorted byte-wise, for a reader) and
+    /// pattern, as text (for diagnostics).
     pub(crate) fn for_each(
         &self,
         mut each: impl FnMut(&dyn std::fmt::Display) -> std::fmt::Result,
     ) -> std::fmt::Result {
-        for origin in &self.exact {
+        let mut exact: Vec<&HeaderValue> = self.exact.iter().collect();
+        exact.sort_by_key(|origin| origin.as_bytes());
+        for origin in exact {
             each(&String::from_utf8_lossy(origin.as_bytes()))?;
         }
         for pattern in self.subdomains.iter().chain(&self.any_port) {
@@ -87,7 +90,7 @@ impl OriginSet {
         let bytes = origin.as_bytes();
         if let Ok(i) = self
             .exact
-            .binary_search_by(|probe| probe.as_bytes().cmp(bytes))
+            .binary_search_by(|probe| by_length_then_bytes(probe.as_bytes(), bytes))
         {
             return Some(self.exact[i].clone());
         }

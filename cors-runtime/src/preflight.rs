@@ -179,7 +179,7 @@ impl PreflightTable {
         // Fetch, CORS-preflight fetch, steps 7.7-7.8: every requested header must be allowed.
         let requested_headers = headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS);
         let lines = || requested_headers.iter().map(HeaderValue::as_bytes);
-        if let Err(why) = check_request_headers(lines, policy.keys.headers) {
+        if let Err(why) = check_request_headers(lines, &policy.allowed_headers) {
             refused(request, Some(policy), Refusal::Headers(why));
             return Some(failure());
         }

@@ -13,8 +13,14 @@ pub(crate) const VARY_PREFLIGHT: HeaderValue = HeaderValue::from_static(
 );
 
 /// Adds a `Vary: Origin` line unless the handler's own `Vary` already names `Origin`
-/// (or is `*`, which covers it). One lookup of `Vary` for both the check and the append.
+/// (or is `*`, which covers it).
 pub(crate) fn append_vary_origin(headers: &mut HeaderMap) {
+    // Most responses have no `Vary` and only a few lines: a scan of their names settles
+    // that for less than a keyed lookup, and leaves one plain append.
+    if !headers.keys().any(|name| name == VARY) {
+        headers.append(VARY, VARY_ORIGIN);
+        return;
+    }
     match headers.entry(VARY) {
         Entry::Vacant(vary) => {
             vary.insert(VARY_ORIGIN);
