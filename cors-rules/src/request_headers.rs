@@ -27,6 +27,10 @@ pub enum ListError<'a> {
 /// Checks every name of every field line with `allowed` (names are passed as sent, in
 /// any case); `Ok` when all are allowed, or none was asked for.
 ///
+/// `allowed` must refuse what is not a token (a list of tokens does by itself; a
+/// wildcard must check [`is_token`]): a name it allows is not checked again, and one it
+/// refuses is then told apart as [`ListError::NotAToken`] or [`ListError::NotAllowed`].
+///
 /// `lines` yields the field lines; it is called twice (sizes first, then names).
 pub fn check<'a, I>(
     lines: impl Fn() -> I,
@@ -50,11 +54,12 @@ where
                 }
                 continue;
             }
-            if !is_token(name) {
-                return Err(ListError::NotAToken(name));
-            }
             if !allowed(name) {
-                return Err(ListError::NotAllowed(name));
+                return Err(if is_token(name) {
+                    ListError::NotAllowed(name)
+                } else {
+                    ListError::NotAToken(name)
+                });
             }
         }
     }

@@ -2,6 +2,7 @@
 //! CORS-preflight fetch, steps 7.7-7.8); the list itself is read by
 //! `cors_rules::request_headers`, without allocating.
 
+use cors_rules::header::is_token;
 use cors_rules::request_headers::{ListError, check};
 
 use crate::compiled::by_length_then_bytes;
@@ -39,11 +40,12 @@ impl AllowedHeaders {
         AllowedHeaders::Listed(listed.into())
     }
 
-    /// Header names are case-insensitive; the listed ones are lower case.
+    /// Header names are case-insensitive; the listed ones are lower case. Never allows
+    /// what is not a token, as [`check`] requires: listed names are tokens.
     fn allows(&self, name: &[u8]) -> bool {
         match self {
             AllowedHeaders::Any { authorization } => {
-                *authorization || !name.eq_ignore_ascii_case(b"authorization")
+                is_token(name) && (*authorization || !name.eq_ignore_ascii_case(b"authorization"))
             }
             // Browsers send the names byte-lowercased (Fetch, "CORS-unsafe request-header
             // names"): the search on the bytes as sent settles those, and only a name with
