@@ -2,8 +2,9 @@
 # Instructions per request, counted by valgrind's callgrind: a measure this machine's
 # drifting speed cannot move (criterion's and the interleaved bench's ratios can).
 # For each request kind and variant, the `instructions` binary sends N1 and then N2
-# requests; the difference of the two totals divided by N2 - N1 is the cost of one
-# request, without the setup (runtime, router, first-request caches).
+# requests, counting only its `send_all` (as the timed benches time only the sending:
+# requests are built before, responses dropped after); the difference of the two
+# totals divided by N2 - N1 is the cost of one request, without any setup.
 #
 #   benches/instructions.sh                       # all five requests, four variants
 #   CASES=allowed_preflight VARIANTS="ours floor_headers" benches/instructions.sh
@@ -29,7 +30,8 @@ trap 'rm -rf "$out"' EXIT
 
 # Total instructions of one run of COUNT requests.
 total() {
-    valgrind --tool=callgrind --callgrind-out-file="$out/cg" "$bin" "$1" "$2" "$3" 2>&1 \
+    valgrind --tool=callgrind --toggle-collect='instructions::send_all*' \
+        --callgrind-out-file="$out/cg" "$bin" "$1" "$2" "$3" 2>&1 \
         | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 

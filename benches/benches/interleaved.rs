@@ -8,7 +8,8 @@
 //! per-round ratios with the interquartile range.
 //!
 //! `cargo bench -p cors-benches --bench interleaved` (about a minute);
-//! `ROUNDS=400 BATCH=2000 cargo bench -p cors-benches --bench interleaved` for more.
+//! `ROUNDS=400 BATCH=2000 cargo bench -p cors-benches --bench interleaved` for more;
+//! `CASES=allowed_preflight,no_origin ...` for some requests only.
 
 use std::time::{Duration, Instant};
 
@@ -32,7 +33,9 @@ fn main() {
         "| request | ours / floor+headers | ours / tower-http | ours / no CORS | ours (median) |"
     );
     println!("|---|---:|---:|---:|---:|");
-    for case in Case::ALL {
+    let cases = std::env::var("CASES").unwrap_or_default();
+    let chosen = |case: &Case| cases.is_empty() || cases.split(',').any(|c| c == case.name());
+    for case in Case::ALL.into_iter().filter(chosen) {
         let routers = [
             Server::Ours.router(),
             floor_headers::router(case),

@@ -70,9 +70,7 @@ where
                 policy,
                 verdict: Some(verdict),
             },
-            None => ActualFuture::Refused {
-                response: Some(refusal()),
-            },
+            None => ActualFuture::Refused,
         }
     }
 }
@@ -108,8 +106,9 @@ pin_project! {
             policy: &'static CompiledPolicy,
             verdict: Option<OriginVerdict>,
         },
-        /// Refused before the handler; it does not run.
-        Refused { response: Option<Response> },
+        /// Refused before the handler; it does not run. The answer is built when polled,
+        /// so the future stays the size of the handler's own plus a few words.
+        Refused,
     }
 }
 
@@ -132,9 +131,7 @@ where
                 }
                 Poll::Ready(response)
             }
-            ActualFutureProj::Refused { response } => {
-                Poll::Ready(response.take().unwrap_or_else(refusal))
-            }
+            ActualFutureProj::Refused => Poll::Ready(refusal()),
         }
     }
 }
