@@ -15,12 +15,9 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use cors_benches::{Case, Server, floor_headers, runtime, send};
+use cors_benches::{Case, Variant, runtime, send};
 use http::Request;
 use tokio::runtime::Runtime;
-
-/// The variants timed for each request: ours, its floor+headers, tower-http, no CORS.
-const VARIANTS: [&str; 4] = ["ours", "floor_headers", "tower_http", "no_cors"];
 
 fn main() {
     let rounds = env_number("ROUNDS", 300);
@@ -36,20 +33,15 @@ fn main() {
     let cases = std::env::var("CASES").unwrap_or_default();
     let chosen = |case: &Case| cases.is_empty() || cases.split(',').any(|c| c == case.name());
     for case in Case::ALL.into_iter().filter(chosen) {
-        let routers = [
-            Server::Ours.router(),
-            floor_headers::router(case),
-            Server::TowerHttp.router(),
-            Server::NoCors.router(),
-        ];
-        for (router, name) in routers.iter().zip(VARIANTS) {
-            let server = match name {
-                "ours" | "floor_headers" => Server::Ours,
-                "tower_http" => Server::TowerHttp,
-                _ => Server::NoCors,
-            };
+        let routers = Variant::ALL.map(|variant| variant.router(case));
+        for (router, variant) in routers.iter().zip(Variant::ALL) {
             let status = rt.block_on(send(router, case.request())).status();
-            assert_eq!(status, case.status(server), "{}/{name}", case.name());
+            let (case_name, name) = (case.name(), variant.name());
+            assert_eq!(
+                status,
+                case.status(variant.answers_as()),
+                "{case_name}/{name}"
+            );
         }
         // Warm-up: caches, allocator and branch predictors see every variant first.
         for router in &routers {

@@ -273,6 +273,55 @@ pub mod floor_headers {
     }
 }
 
+/// What the interleaved bench and the instruction count compare for each request: the
+/// three servers and the floor + headers route of that request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// `#[cors]` + `cors_routes!`.
+    Ours,
+    /// [`floor_headers::router`] for the request.
+    FloorHeaders,
+    /// tower-http's `CorsLayer`.
+    TowerHttp,
+    /// No CORS at all.
+    NoCors,
+}
+
+impl Variant {
+    /// All four, ours first: the ratios are ours / each other one.
+    pub const ALL: [Variant; 4] = [
+        Variant::Ours,
+        Variant::FloorHeaders,
+        Variant::TowerHttp,
+        Variant::NoCors,
+    ];
+
+    /// Short name used on the command line and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::FloorHeaders => "floor_headers",
+            other => other.answers_as().name(),
+        }
+    }
+
+    /// The server whose answers this variant gives (floor + headers answers as ours).
+    pub fn answers_as(self) -> Server {
+        match self {
+            Variant::Ours | Variant::FloorHeaders => Server::Ours,
+            Variant::TowerHttp => Server::TowerHttp,
+            Variant::NoCors => Server::NoCors,
+        }
+    }
+
+    /// The router answering `case`.
+    pub fn router(self, case: Case) -> Router {
+        match self {
+            Variant::FloorHeaders => floor_headers::router(case),
+            other => other.answers_as().router(),
+        }
+    }
+}
+
 /// The single-threaded runtime every benchmark drives its requests on.
 pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()

@@ -9,7 +9,7 @@
 
 use axum::Router;
 use axum::body::Body;
-use cors_benches::{Case, Server, floor_headers, runtime, send};
+use cors_benches::{Case, Variant, runtime, send};
 use http::{Request, Response};
 use tokio::runtime::Runtime;
 
@@ -26,13 +26,11 @@ fn main() {
         .into_iter()
         .find(|c| c.name() == case_name)
         .expect("a known CASE");
-    let router = match variant.as_str() {
-        "ours" => Server::Ours.router(),
-        "floor_headers" => floor_headers::router(case),
-        "tower_http" => Server::TowerHttp.router(),
-        "no_cors" => Server::NoCors.router(),
-        other => panic!("unknown VARIANT {other}"),
-    };
+    let variant = Variant::ALL
+        .into_iter()
+        .find(|v| v.name() == variant)
+        .expect("a known VARIANT");
+    let router = variant.router(case);
     let rt = runtime();
     // One request first, outside the count: lazily built state (the compiled policy).
     drop(send_all(&rt, &router, vec![case.request()]));
@@ -41,7 +39,7 @@ fn main() {
     assert!(
         responses
             .iter()
-            .all(|r| r.status() == case.status(server(&variant)))
+            .all(|r| r.status() == case.status(variant.answers_as()))
     );
 }
 
@@ -55,13 +53,4 @@ fn send_all(rt: &Runtime, router: &Router, requests: Vec<Request<Body>>) -> Vec<
         }
     });
     responses
-}
-
-/// The server whose answers `variant` gives (floor+headers answers as ours does).
-fn server(variant: &str) -> Server {
-    match variant {
-        "tower_http" => Server::TowerHttp,
-        "no_cors" => Server::NoCors,
-        _ => Server::Ours,
-    }
 }
