@@ -9,11 +9,8 @@ fn public_data(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[allow(non_camel_case_types)]
 struct public_data {}
 impl public_data {
-    fn handler() -> impl ::core::future::Future<Output = &'static str> {
-        async fn public_data() -> &'static str {
-            "{}"
-        }
-        public_data()
+    async fn handler() -> &'static str {
+        "{}"
     }
 }
 impl ::cors_runtime::CorsHandler for public_data {

@@ -9,10 +9,7 @@ fn session(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[allow(non_camel_case_types)]
 struct session {}
 impl session {
-    fn handler() -> impl ::core::future::Future<Output = ()> {
-        async fn session() {}
-        session()
-    }
+    async fn handler() {}
 }
 impl ::cors_runtime::CorsHandler for session {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET

@@ -9,11 +9,8 @@ pub fn update_user(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[allow(non_camel_case_types)]
 pub struct update_user {}
 impl update_user {
-    pub fn handler(__cors_arg0: String) -> impl ::core::future::Future<Output = String> {
-        async fn update_user(body: String) -> String {
-            body
-        }
-        update_user(__cors_arg0)
+    pub async fn handler(body: String) -> String {
+        body
     }
 }
 impl ::cors_runtime::CorsHandler for update_user {

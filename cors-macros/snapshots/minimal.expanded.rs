@@ -9,11 +9,8 @@ fn list_users(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[allow(non_camel_case_types)]
 struct list_users {}
 impl list_users {
-    fn handler() -> impl ::core::future::Future<Output = &'static str> {
-        async fn list_users() -> &'static str {
-            "[]"
-        }
-        list_users()
+    async fn handler() -> &'static str {
+        "[]"
     }
 }
 impl ::cors_runtime::CorsHandler for list_users {

@@ -14,11 +14,8 @@ pub fn create_order(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[allow(non_camel_case_types)]
 pub struct create_order {}
 impl create_order {
-    pub fn handler(__cors_arg0: String) -> impl ::core::future::Future<Output = String> {
-        async fn create_order(body: String) -> String {
-            body
-        }
-        create_order(__cors_arg0)
+    pub async fn handler(body: String) -> String {
+        body
     }
 }
 impl ::cors_runtime::CorsHandler for create_order {

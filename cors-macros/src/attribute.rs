@@ -58,7 +58,10 @@ mod tests {
             ),
         )
         .to_string();
-        assert!(out.contains("async fn list () { }"), "{out}");
+        assert!(
+            out.contains("impl list { async fn handler () { } }"),
+            "{out}"
+        );
         assert!(
             out.contains("impl renamed :: CorsHandler for list"),
             "{out}"

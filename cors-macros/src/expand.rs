@@ -1,6 +1,6 @@
-//! Expansion: the handler fn, unchanged, nested in `name::handler` (an associated fn
-//! with the same arguments that returns its future), so the name itself is no
-//! longer a fn: routing it with axum's `get(name)` is a compile error whose warning says
+//! Expansion: the handler fn, unchanged, becomes the associated fn `name::handler`
+//! (nested in it, when other attributes below `#[cors]` need the fn as written; see
+//! `item::Function`), so the name itself is no longer a fn: routing it with axum's `get(name)` is a compile error whose warning says
 //! to use `cors_routes![name]` (DESIGN section 1). Beside it, a braced struct of the same
 //! name (type namespace) whose `CorsHandler` impl points at the policy in a `static` built
 //! by the runtime's `const fn` constructors. Fully qualified paths only, so nothing is
@@ -13,10 +13,7 @@
 //! #[doc(hidden)]
 //! struct list_users {}
 //! impl list_users {
-//!     fn handler() -> impl Future<Output = Json<Vec<User>>> {
-//!         async fn list_users() -> Json<Vec<User>> { /* as written */ }
-//!         list_users()
-//!     }
+//!     async fn handler() -> Json<Vec<User>> { /* as written */ }
 //! }
 //! impl ::cors_runtime::CorsHandler for list_users {
 //!     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
@@ -35,7 +32,7 @@ use syn::{Ident, Visibility};
 
 use cors_rules::origin::Scheme;
 
-use crate::item::Handler;
+use crate::item::{Function, Handler};
 use crate::key::Key;
 use crate::model::{Names, Origin, Origins, Policy, Unset};
 
@@ -67,15 +64,7 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
         )
     };
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
-    let args: Vec<Ident> = (0..inputs.len())
-        .map(|i| format_ident!("__cors_arg{i}"))
-        .collect();
-    // Not an `async fn`: returning the fn's own future adds no second state machine per
-    // handler (compile time).
-    let output = match output {
-        syn::ReturnType::Default => quote!(()),
-        syn::ReturnType::Type(_, ty) => quote!(#ty),
-    };
+    let handler_fn = handler_fn(vis, name, function, inputs, output);
     let note = format!(
         "`{name}` has a CORS policy: mount it with `cors_routes![{name}]`; a test calls the \
          handler itself as `{name}::handler(..)`"
@@ -96,14 +85,47 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
         #(#cfgs)*
         impl #impl_generics #name #type_generics #where_clause {
             #(#docs)*
-            #vis fn handler(#(#args: #inputs),*) -> impl ::core::future::Future<Output = #output> {
-                #function
-                #name(#(#args),*)
-            }
+            #handler_fn
         }
 
         #(#cfgs)*
         #policy_impl
+    }
+}
+
+/// `name::handler`: the fn itself, renamed (its type parameters are the `impl`'s), or,
+/// under other attributes, a fn returning the nested fn's future.
+fn handler_fn(
+    vis: &Visibility,
+    name: &Ident,
+    function: &Function,
+    inputs: &[syn::Type],
+    output: &syn::ReturnType,
+) -> TokenStream {
+    match function {
+        Function::Plain { signature, body } => {
+            let mut signature = (**signature).clone();
+            signature.ident = format_ident!("handler", span = signature.ident.span());
+            signature.generics = syn::Generics::default();
+            quote!(#vis #signature #body)
+        }
+        Function::Nested(function) => {
+            let args: Vec<Ident> = (0..inputs.len())
+                .map(|i| format_ident!("__cors_arg{i}"))
+                .collect();
+            // Not an `async fn`: returning the fn's own future adds no second state
+            // machine per handler (compile time).
+            let output = match output {
+                syn::ReturnType::Default => quote!(()),
+                syn::ReturnType::Type(_, ty) => quote!(#ty),
+            };
+            quote! {
+                #vis fn handler(#(#args: #inputs),*) -> impl ::core::future::Future<Output = #output> {
+                    #function
+                    #name(#(#args),*)
+                }
+            }
+        }
     }
 }
 

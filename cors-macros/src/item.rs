@@ -15,14 +15,26 @@ pub struct Handler {
     pub docs: Vec<Attribute>,
     /// `#[cfg]` attributes: every generated item carries them too.
     pub cfgs: Vec<Attribute>,
-    /// The fn as written without its docs and visibility: it is nested, unchanged, in
-    /// `name::handler`, so `#[debug_handler]` and `#[tracing::instrument]` below
-    /// `#[cors]` see the fn they expect.
-    pub function: TokenStream,
+    /// How the fn becomes `name::handler`.
+    pub function: Function,
     /// Type parameters only (checked): the generated struct takes the same ones.
     pub generics: Generics,
     pub inputs: Vec<Type>,
     pub output: ReturnType,
+}
+
+/// The fn as written, without its docs and visibility, in one of two forms.
+pub enum Function {
+    /// Nothing but docs and `#[cfg]` on it: its signature and body become the associated
+    /// `async fn handler` itself (one fn, cheaper to compile than a fn in a fn).
+    Plain {
+        signature: Box<syn::Signature>,
+        body: TokenStream,
+    },
+    /// Other attributes below `#[cors]`: the fn, with them, is nested unchanged in
+    /// `name::handler`, so `#[debug_handler]` (which adds items beside the fn, which an
+    /// `impl` block cannot hold) and `#[tracing::instrument]` see the fn they expect.
+    Nested(TokenStream),
 }
 
 /// The item could not carry a policy. `stub_name` is set when it is a free fn whose
@@ -131,21 +143,32 @@ fn handler(
             FnArg::Receiver(_) => None,
         })
         .collect();
-    let mut function = TokenStream::new();
-    for attr in &kept {
-        attr.to_tokens(&mut function);
-    }
-    signature.to_tokens(&mut function);
-    function.extend(body);
+    let name = signature.ident.clone();
+    let generics = signature.generics.clone();
+    let output = signature.output.clone();
+    let function = if kept.iter().all(|attr| attr.path().is_ident("cfg")) {
+        Function::Plain {
+            signature: Box::new(signature),
+            body,
+        }
+    } else {
+        let mut function = TokenStream::new();
+        for attr in &kept {
+            attr.to_tokens(&mut function);
+        }
+        signature.to_tokens(&mut function);
+        function.extend(body);
+        Function::Nested(function)
+    };
     Ok(Handler {
         vis,
-        name: signature.ident,
+        name,
         docs,
         cfgs,
         function,
-        generics: signature.generics,
+        generics,
         inputs,
-        output: signature.output,
+        output,
     })
 }
 
@@ -189,11 +212,31 @@ mod tests {
         assert!(matches!(handler.vis, Visibility::Restricted(_)));
         assert_eq!(handler.docs.len(), 1);
         assert_eq!(handler.inputs.len(), 2);
+        let Function::Nested(function) = handler.function else {
+            panic!("an attribute below `#[cors]` keeps the fn nested");
+        };
         assert_eq!(
-            handler.function.to_string(),
+            function.to_string(),
             quote!(#[tracing::instrument] async fn list(State(s): State<App>, body: String) -> u8 { this is not rust })
                 .to_string()
         );
+    }
+
+    #[test]
+    fn a_fn_with_docs_and_cfg_only_becomes_the_handler_itself() {
+        let handler = parse(quote!(
+            /// Lists.
+            #[cfg(feature = "api")]
+            pub async fn list<S: Clone>(State(s): State<S>) -> u8 { this is not rust }
+        ))
+        .ok()
+        .unwrap();
+        let Function::Plain { signature, body } = handler.function else {
+            panic!("docs and `#[cfg]` alone keep the fn plain");
+        };
+        assert_eq!(signature.ident, "list");
+        assert_eq!(body.to_string(), quote!({ this is not rust }).to_string());
+        assert_eq!((handler.docs.len(), handler.cfgs.len()), (1, 1));
     }
 
     #[test]
