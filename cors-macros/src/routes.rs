@@ -183,8 +183,10 @@ impl Routes {
             if let Some(last) = name.segments.last_mut() {
                 last.arguments = PathArguments::None;
             }
-            // Spanned on the name, where the error for an unannotated fn points.
-            let probe = quote_spanned!(name.span()=> (&#private::Probe(#name)).probe());
+            // Spanned on the name, where the error for an unannotated fn points. The
+            // expression starts with `<`: starting with the runtime's path, its span (and
+            // the error) would widen to the whole macro call.
+            let probe = quote_spanned!(name.span()=> <#private::Probe<_>>::new(#name).probe());
             quote!(#[allow(deprecated)] let () = #private::annotated(#probe);)
         });
         // Two handlers on one method: a compile error. One handler: nothing to compare.
@@ -225,8 +227,6 @@ impl Routes {
             None => quote!(.finish()),
         };
         quote! {{
-            #[allow(unused_imports)]
-            use #private::{IsAnnotated as _, NotAnnotated as _};
             #(#checks)*
             #assertion
             #(let #path_layers = #layers;)*
@@ -293,8 +293,8 @@ mod tests {
     #[test]
     fn every_name_is_checked_and_generic_arguments_are_dropped_there() {
         let out = expanded(quote!(krate; api::list::<AppState>, create));
-        assert!(out.contains("Probe (api :: list)"), "{out}");
-        assert!(out.contains("Probe (create)"), "{out}");
+        assert!(out.contains("Probe < _ >> :: new (api :: list)"), "{out}");
+        assert!(out.contains("Probe < _ >> :: new (create)"), "{out}");
         assert!(
             out.contains("Id < api :: list :: < () > > as krate :: CorsHandler >"),
             "{out}"

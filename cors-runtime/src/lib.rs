@@ -131,8 +131,8 @@ pub use startup::StartupError;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::mount::{
-        CorsAttribute, HasCors, Id, IsAnnotated, MountWithCorsRoutes, NoCorsAttribute,
-        NotAnnotated, Probe, annotated,
+        CorsAttribute, HasCors, Id, MountWithCorsRoutes, NoCorsAttribute, Probe, Unannotated,
+        annotated,
     };
     pub use crate::policy::{AllowedOrigin, Policy, PolicyKeys, SharedPolicy};
     pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};

@@ -13,33 +13,42 @@
 pub enum MountWithCorsRoutes {}
 
 /// The check behind `cors_routes!`, for each name in the list:
-/// `annotated((&Probe(name)).probe())`. Method lookup picks [`IsAnnotated::probe`] for
+/// `annotated(Probe::new(name).probe())`. Method lookup picks `Probe`'s own `probe` for
 /// the fn `#[cors]` leaves in a handler's name (it takes a [`MountWithCorsRoutes`]; no
-/// other fn does) and falls back, one auto-reference later, to [`NotAnnotated::probe`]
-/// for anything else, whose result [`annotated`] refuses with the message below, on the
-/// name. (A trait bound on the fn itself would be reported as a signature mismatch.)
-pub struct Probe<F>(pub F);
+/// other fn does) and otherwise falls back, one dereference later, to
+/// [`Unannotated::probe`], whose result [`annotated`] refuses with the message below, on
+/// the name. Both are inherent methods, so the expansion brings no trait into scope. (A
+/// trait bound on the fn itself would be reported as a signature mismatch.)
+pub struct Probe<F>(Unannotated<F>);
 
-/// `probe` for a `#[cors]` handler's name.
-pub trait IsAnnotated {
-    /// The name is a `#[cors]` handler's.
-    fn probe(&self) -> HasCors;
+impl<F> Probe<F> {
+    /// Wraps the value a name in `cors_routes!` stands for.
+    pub const fn new(name: F) -> Self {
+        Probe(Unannotated(name))
+    }
 }
 
-impl<F: Fn(MountWithCorsRoutes)> IsAnnotated for Probe<F> {
-    fn probe(&self) -> HasCors {
+impl<F: Fn(MountWithCorsRoutes)> Probe<F> {
+    /// The name is a `#[cors]` handler's.
+    pub fn probe(&self) -> HasCors {
         HasCors
     }
 }
 
-/// `probe` for anything else.
-pub trait NotAnnotated<F> {
-    /// The name is not a `#[cors]` handler's.
-    fn probe(&self) -> NoCorsAttribute<F>;
+impl<F> std::ops::Deref for Probe<F> {
+    type Target = Unannotated<F>;
+
+    fn deref(&self) -> &Unannotated<F> {
+        &self.0
+    }
 }
 
-impl<F> NotAnnotated<F> for &Probe<F> {
-    fn probe(&self) -> NoCorsAttribute<F> {
+/// Where [`Probe`] falls back to for anything but a `#[cors]` handler's name.
+pub struct Unannotated<F>(F);
+
+impl<F> Unannotated<F> {
+    /// The name is not a `#[cors]` handler's.
+    pub fn probe(&self) -> NoCorsAttribute<F> {
         NoCorsAttribute(std::marker::PhantomData)
     }
 }
