@@ -248,7 +248,10 @@ mod tests {
         let listed = long_list();
         let long = set(&listed, &[]);
         assert!(matches!(long.exact, ExactOrigins::Hashed(_)));
-        assert!(matches!(set(&listed[..3], &[]).exact, ExactOrigins::Sorted(_)));
+        assert!(matches!(
+            set(&listed[..3], &[]).exact,
+            ExactOrigins::Sorted(_)
+        ));
         for origin in &listed {
             assert!(allowed(&long, origin.as_bytes()), "{origin}");
         }
