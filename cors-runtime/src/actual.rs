@@ -14,11 +14,12 @@ use axum::response::Response;
 use http::StatusCode;
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS,
+    VARY,
 };
 use pin_project_lite::pin_project;
 
 use crate::compiled::CompiledPolicy;
-use crate::cors_headers::{ANY, TRUE, remove_handler_cors_headers};
+use crate::cors_headers::{ANY, TRUE, is_cors_header, remove_handler_cors_headers};
 use crate::diagnostics::{Refusal, refused};
 use crate::origin::OriginVerdict;
 use crate::policy::CorsHandler;
@@ -140,31 +141,41 @@ where
 fn refusal() -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::FORBIDDEN;
-    append_vary_origin(response.headers_mut());
+    append_vary_origin(response.headers_mut(), false);
     response
 }
 
 /// DESIGN 3.5, 3.8 and 3.10 for one actual response.
 fn apply(policy: &CompiledPolicy, verdict: OriginVerdict, response: &mut Response) {
     let headers = response.headers_mut();
-    remove_handler_cors_headers(headers);
+    // One pass over the handler's (few) header names answers both questions; most
+    // responses set no CORS header and no `Vary`.
+    let (mut has_cors, mut has_vary) = (false, false);
+    for name in headers.keys() {
+        has_cors |= is_cors_header(name);
+        has_vary |= name == VARY;
+    }
+    if has_cors {
+        remove_handler_cors_headers(headers);
+    }
     let origin = match verdict {
         // Fetch, "CORS protocol and HTTP caches": a constant `*` needs no `Vary`.
         OriginVerdict::Any => ANY,
         OriginVerdict::Allowed(origin) => {
-            append_vary_origin(headers);
+            append_vary_origin(headers, has_vary);
             origin
         }
         OriginVerdict::Refused | OriginVerdict::Absent => {
-            append_vary_origin(headers);
+            append_vary_origin(headers, has_vary);
             return;
         }
     };
-    headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    // None of these is left (removed above): `append` looks for no value to replace.
+    headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     if policy.keys.credentials {
-        headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+        headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
     }
     if let Some(expose) = &policy.expose_headers {
-        headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
+        headers.append(ACCESS_CONTROL_EXPOSE_HEADERS, expose.clone());
     }
 }

@@ -23,11 +23,18 @@ pub(crate) const ANY: HeaderValue = HeaderValue::from_static("*");
 /// `true`, for the credentials and private-network flags.
 pub(crate) const TRUE: HeaderValue = HeaderValue::from_static("true");
 
+/// Whether `name` may be a CORS response header (`Access-Control-*`): the test of the
+/// one pass over a handler's header names in `actual::apply`.
+pub(crate) fn is_cors_header(name: &HeaderName) -> bool {
+    name.as_str().starts_with("access-control-")
+}
+
 /// Removes every CORS response header a handler set itself: on a policy route the policy
 /// alone decides them (DESIGN 3.10), and preflight-only ones never belong on an actual
-/// response (DESIGN 3.5).
+/// response (DESIGN 3.5). Called only when [`is_cors_header`] found one: the common case
+/// removes nothing.
 pub(crate) fn remove_handler_cors_headers(headers: &mut HeaderMap) {
-    let owned = [
+    for name in [
         ACCESS_CONTROL_ALLOW_ORIGIN,
         ACCESS_CONTROL_ALLOW_CREDENTIALS,
         ACCESS_CONTROL_EXPOSE_HEADERS,
@@ -35,14 +42,7 @@ pub(crate) fn remove_handler_cors_headers(headers: &mut HeaderMap) {
         ACCESS_CONTROL_ALLOW_HEADERS,
         ACCESS_CONTROL_MAX_AGE,
         ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK,
-    ];
-    // One pass over the handler's (few) names first: the common case removes nothing.
-    if headers
-        .keys()
-        .any(|name| name.as_str().starts_with("access-control-"))
-    {
-        for name in owned {
-            headers.remove(name);
-        }
+    ] {
+        headers.remove(name);
     }
 }

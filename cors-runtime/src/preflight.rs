@@ -198,23 +198,24 @@ fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) ->
     // Room for all of them and axum's `content-length` at once: an empty map would
     // allocate for six and then grow (reallocate and rehash) at the seventh.
     *headers = HeaderMap::with_capacity(PREFLIGHT_HEADERS);
-    headers.insert(VARY, VARY_PREFLIGHT);
-    headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.insert(ACCESS_CONTROL_ALLOW_METHODS, policy.allow_methods.clone());
+    // `append`, not `insert`: the map is new, so there is no earlier value to replace.
+    headers.append(VARY, VARY_PREFLIGHT);
+    headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.append(ACCESS_CONTROL_ALLOW_METHODS, policy.allow_methods.clone());
     if let Some(allow_headers) = &policy.allow_headers {
-        headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
+        headers.append(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
     }
     if policy.keys.credentials {
-        headers.insert(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+        headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
     }
     if let Some(max_age) = &policy.max_age {
-        headers.insert(ACCESS_CONTROL_MAX_AGE, max_age.clone());
+        headers.append(ACCESS_CONTROL_MAX_AGE, max_age.clone());
     }
     // Private Network Access: only for exactly `true`, only when the policy opts in.
     if policy.keys.private_network
         && single_line(request, &ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK) == Some(b"true")
     {
-        headers.insert(ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, TRUE);
+        headers.append(ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, TRUE);
     }
     response
 }
@@ -223,7 +224,7 @@ fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) ->
 fn failure() -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::FORBIDDEN;
-    response.headers_mut().insert(VARY, VARY_PREFLIGHT);
+    response.headers_mut().append(VARY, VARY_PREFLIGHT);
     response
 }
 

@@ -67,8 +67,13 @@ where
 
     /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests get `204` with `Allow`.
     pub fn finish(self) -> MethodRouter<S> {
-        let allow = allow_header(self.table.routed);
-        self.finish_with_options(move || async move { (StatusCode::NO_CONTENT, [(ALLOW, allow)]) })
+        // The closure holds the methods (`Copy`), not the `Allow` value: axum clones the
+        // OPTIONS endpoint for every request, preflights included, and a `HeaderValue`
+        // clone is a reference count up and down. The value is built only when asked for.
+        let routed = self.table.routed;
+        self.finish_with_options(move || async move {
+            (StatusCode::NO_CONTENT, [(ALLOW, allow_header(routed))])
+        })
     }
 
     /// Adds the OPTIONS endpoint; non-preflight OPTIONS requests go to `options`.
