@@ -62,10 +62,3 @@ fn names_value(names: Names) -> Option<HeaderValue> {
 fn value(text: String) -> HeaderValue {
     HeaderValue::from_static(text.leak())
 }
-
-/// The order of the run-time lookup tables (allowed origins, allowed header names): by
-/// length, then byte-wise. A binary search then settles most probes by comparing two
-/// lengths, without comparing bytes.
-pub(crate) fn by_length_then_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-}

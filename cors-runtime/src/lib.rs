@@ -11,6 +11,7 @@ mod policy;
 mod preflight;
 mod request_headers;
 mod routes;
+mod sent;
 mod startup;
 mod strict;
 mod vary;

@@ -15,6 +15,9 @@ use crate::strict::is_same_origin;
 /// whose `Upgrade` names `websocket`, in any case) from an origin the policy refuses and
 /// that is not the request's own. HTTP/2 handshakes (RFC 8441) are extended CONNECT
 /// requests, which `cors_routes!` never routes, so they do not reach the handler.
+///
+/// Inline: its first test (a refused origin) settles nearly every request without a call.
+#[inline]
 pub(crate) fn refuses(request: &Request, verdict: &OriginVerdict) -> bool {
     matches!(verdict, OriginVerdict::Refused)
         && request.method() == Method::GET
