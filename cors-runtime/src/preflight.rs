@@ -198,6 +198,7 @@ impl PreflightTable {
 /// The request headers a preflight is decided on, found in one pass over the request's
 /// headers: cheaper than a keyed lookup for each (hashing the name three times), for the
 /// dozen or so lines a browser sends.
+#[derive(Default)]
 struct PreflightHeaders<'r> {
     origin: Sent<'r>,
     method: Sent<'r>,
@@ -206,11 +207,7 @@ struct PreflightHeaders<'r> {
 
 impl<'r> PreflightHeaders<'r> {
     fn find(headers: &'r HeaderMap) -> Self {
-        let mut sent = PreflightHeaders {
-            origin: Sent::Never,
-            method: Sent::Never,
-            request_headers: Sent::Never,
-        };
+        let mut sent = PreflightHeaders::default();
         for (name, value) in headers {
             if name == ORIGIN {
                 sent.origin.add(value);
