@@ -1,10 +1,11 @@
 //! A policy turned into ready header values, once per process, when the first router
 //! mounting its handler is built.
 
-use http::HeaderValue;
+use http::{HeaderMap, HeaderValue};
 
 use crate::origin::OriginSet;
 use crate::policy::{Names, Policy, PolicyKeys, merge_names};
+use crate::preflight::allowed_preflight_headers;
 use crate::request_headers::AllowedHeaders;
 use crate::startup::{self, StartupError};
 
@@ -20,12 +21,12 @@ pub(crate) struct CompiledPolicy {
     pub(crate) keys: PolicyKeys,
     /// The allowed origins; `None` for an any-origin policy.
     pub(crate) origins: Option<OriginSet>,
-    pub(crate) allow_methods: HeaderValue,
+    /// The answer's lines for an allowed preflight, cloned by each answer.
+    pub(crate) allowed_preflight: HeaderMap,
     pub(crate) allow_headers: Option<HeaderValue>,
     /// `keys.headers`, ready for checking a preflight's requested names.
     pub(crate) allowed_headers: AllowedHeaders,
     pub(crate) expose_headers: Option<HeaderValue>,
-    pub(crate) max_age: Option<HeaderValue>,
 }
 
 impl CompiledPolicy {
@@ -34,15 +35,23 @@ impl CompiledPolicy {
         let mut keys = policy.keys();
         keys.headers = merge_names(policy.own.headers, policy.shared.map(|s| s.headers));
         keys.expose = merge_names(policy.own.expose, policy.shared.map(|s| s.expose));
+        let origins = startup::resolve(policy)?;
+        let allow_headers = names_value(keys.headers);
+        let allowed_preflight = allowed_preflight_headers(
+            origins.is_none(),
+            value(policy.methods.routed().join()),
+            allow_headers.as_ref(),
+            keys.credentials,
+            keys.max_age.map(|seconds| value(seconds.to_string())),
+        );
         Ok(CompiledPolicy {
             policy,
             keys,
-            origins: startup::resolve(policy)?,
-            allow_methods: value(policy.methods.routed().join()),
-            allow_headers: names_value(keys.headers),
+            origins,
+            allowed_preflight,
+            allow_headers,
             allowed_headers: AllowedHeaders::new(keys.headers),
             expose_headers: names_value(keys.expose),
-            max_age: keys.max_age.map(|seconds| value(seconds.to_string())),
         })
     }
 }

@@ -2,6 +2,7 @@
 //! routed for the requested method, and passes other OPTIONS requests on.
 
 use std::future::Future;
+use std::mem::take;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -12,7 +13,7 @@ use axum::response::Response;
 use http::header::{
     ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
     ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
-    ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, VARY,
+    ACCESS_CONTROL_REQUEST_METHOD, CONTENT_LENGTH, ORIGIN, VARY,
 };
 use http::{HeaderMap, HeaderValue, StatusCode};
 use pin_project_lite::pin_project;
@@ -65,9 +66,9 @@ where
 {
     type Future = PreflightFuture<H::Future>;
 
-    fn call(self, request: Request, state: S) -> Self::Future {
+    fn call(self, mut request: Request, state: S) -> Self::Future {
         // Routed on OPTIONS only: the headers decide.
-        let answer = self.table.answer(&request).or_else(|| {
+        let answer = self.table.answer(&mut request).or_else(|| {
             // An in-process audit (no client can set a request extension). It sends no
             // `Origin`, so it is no preflight, and a preflight pays no extension lookup.
             let audit = request.extensions().get::<audit::Probe>();
@@ -140,7 +141,7 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.project() {
             PreflightFutureProj::Answered { response } => {
-                Poll::Ready(response.take().unwrap_or_else(failure))
+                Poll::Ready(response.take().unwrap_or_else(|| failure(HeaderMap::new())))
             }
             PreflightFutureProj::PassedOn { inner } => inner.poll(cx),
         }
@@ -150,7 +151,7 @@ where
 impl PreflightTable {
     /// DESIGN 3.2-3.4: dispatch by the requested method, then check origin and headers;
     /// `None` when the request is not a preflight.
-    fn answer(&self, request: &Request) -> Option<Response> {
+    fn answer(&self, request: &mut Request) -> Option<Response> {
         let headers = request.headers();
         let sent = PreflightHeaders::find(headers);
         // Fetch, "CORS-preflight request": both `Origin` and `-Request-Method` present.
@@ -163,16 +164,13 @@ impl PreflightTable {
             CorsMethod::from_bytes(requested).and_then(|method| self.by_method[method.index()]);
         let Some(policy) = policy else {
             refused(request, None, Refusal::Method(requested));
-            return Some(failure());
+            return Some(failure(take(request.headers_mut())));
         };
-        let origin = match policy.check_sent_origin(sent.origin) {
-            OriginVerdict::Any => ANY,
-            OriginVerdict::Allowed(origin) => origin,
-            OriginVerdict::Refused | OriginVerdict::Absent => {
-                refused(request, Some(policy), Refusal::Origin);
-                return Some(failure());
-            }
-        };
+        let origin = policy.check_sent_origin(sent.origin);
+        if let OriginVerdict::Refused | OriginVerdict::Absent = origin {
+            refused(request, Some(policy), Refusal::Origin);
+            return Some(failure(take(request.headers_mut())));
+        }
         // Fetch, CORS-preflight fetch, steps 7.7-7.8: every requested header must be allowed.
         let checked = match sent.request_headers {
             Sent::Never => Ok(()),
@@ -189,7 +187,7 @@ impl PreflightTable {
         };
         if let Err(why) = checked {
             refused(request, Some(policy), Refusal::Headers(why));
-            return Some(failure());
+            return Some(failure(take(request.headers_mut())));
         }
         Some(success(policy, origin, headers))
     }
@@ -221,29 +219,57 @@ impl<'r> PreflightHeaders<'r> {
     }
 }
 
-/// The most header lines a preflight answer has: the 7 below and `content-length`.
-const PREFLIGHT_HEADERS: usize = 8;
+/// `content-length` of an empty body.
+const ZERO: HeaderValue = HeaderValue::from_static("0");
 
-/// `204`, empty body, and the policy's preflight headers (DESIGN 3.3).
-fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) -> Response {
+/// Every line of an allowed preflight's answer under one policy (DESIGN 3.3), in the
+/// order they are sent. Built once per policy: answering clones it, two allocations and a
+/// copy of static values, instead of hashing and inserting each line.
+///
+/// `Access-Control-Allow-Origin` holds `*` for an any-origin policy and otherwise an
+/// empty placeholder, which each answer overwrites with the origin it allows (empty, it
+/// would fail closed). The map ends with the `content-length: 0` axum's router would add
+/// to an empty body: listed here, it makes axum add nothing, so the clone, which has room
+/// for exactly its lines, never grows. hyper drops that line from a `204`.
+pub(crate) fn allowed_preflight_headers(
+    any_origin: bool,
+    allow_methods: HeaderValue,
+    allow_headers: Option<&HeaderValue>,
+    credentials: bool,
+    max_age: Option<HeaderValue>,
+) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    headers.append(VARY, VARY_PREFLIGHT);
+    let origin = if any_origin {
+        ANY
+    } else {
+        HeaderValue::from_static("")
+    };
+    headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.append(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
+    if let Some(allow_headers) = allow_headers {
+        headers.append(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
+    }
+    if credentials {
+        headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
+    }
+    if let Some(max_age) = max_age {
+        headers.append(ACCESS_CONTROL_MAX_AGE, max_age);
+    }
+    headers.append(CONTENT_LENGTH, ZERO);
+    headers
+}
+
+/// `204`, empty body, and the policy's preflight headers (DESIGN 3.3), allowing `origin`.
+fn success(policy: &CompiledPolicy, origin: OriginVerdict, request: &HeaderMap) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NO_CONTENT;
     let headers = response.headers_mut();
-    // Room for all of them and axum's `content-length` at once: an empty map would
-    // allocate for six and then grow (reallocate and rehash) at the seventh.
-    *headers = HeaderMap::with_capacity(PREFLIGHT_HEADERS);
-    // `append`, not `insert`: the map is new, so there is no earlier value to replace.
-    headers.append(VARY, VARY_PREFLIGHT);
-    headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.append(ACCESS_CONTROL_ALLOW_METHODS, policy.allow_methods.clone());
-    if let Some(allow_headers) = &policy.allow_headers {
-        headers.append(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
-    }
-    if policy.keys.credentials {
-        headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
-    }
-    if let Some(max_age) = &policy.max_age {
-        headers.append(ACCESS_CONTROL_MAX_AGE, max_age.clone());
+    *headers = policy.allowed_preflight.clone();
+    if let (OriginVerdict::Allowed(origin), Some(slot)) =
+        (origin, headers.get_mut(ACCESS_CONTROL_ALLOW_ORIGIN))
+    {
+        *slot = origin;
     }
     // Private Network Access: only for exactly `true`, only when the policy opts in.
     if policy.keys.private_network
@@ -257,9 +283,15 @@ fn success(policy: &CompiledPolicy, origin: HeaderValue, request: &HeaderMap) ->
 }
 
 /// `403`, empty body, no `Access-Control-*` header: reveals nothing of the policy (DESIGN 3.4).
-fn failure() -> Response {
+///
+/// Its lines go in `spare`, emptied: the refused request's own header map, read for the
+/// last time. Reusing it saves allocating one map and freeing the other; a preflight
+/// sent `Origin` and `-Request-Method`, so the map has room for the two lines.
+fn failure(mut spare: HeaderMap) -> Response {
+    spare.clear();
+    spare.append(VARY, VARY_PREFLIGHT);
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::FORBIDDEN;
-    response.headers_mut().append(VARY, VARY_PREFLIGHT);
+    *response.headers_mut() = spare;
     response
 }
