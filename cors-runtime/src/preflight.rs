@@ -230,7 +230,8 @@ const ZERO: HeaderValue = HeaderValue::from_static("0");
 /// empty placeholder, which each answer overwrites with the origin it allows (empty, it
 /// would fail closed). The map ends with the `content-length: 0` axum's router would add
 /// to an empty body: listed here, it makes axum add nothing, so the clone, which has room
-/// for exactly its lines, never grows. hyper drops that line from a `204`.
+/// for exactly its lines, does not grow (only a Private Network Access line, when a
+/// policy opts in and a preflight asks, makes it). hyper drops that line from a `204`.
 pub(crate) fn allowed_preflight_headers(
     any_origin: bool,
     allow_methods: HeaderValue,
