@@ -196,10 +196,8 @@ pub struct PolicyAudit {
 
 impl PolicyAudit {
     fn new(policy: &CompiledPolicy, methods: Vec<&'static str>) -> PolicyAudit {
-        let text = |value: &Option<http::HeaderValue>| {
-            value
-                .as_ref()
-                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        let text = |value: Option<&http::HeaderValue>| {
+            value.map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         };
         PolicyAudit {
             handler: policy.policy.handler,
@@ -212,8 +210,13 @@ impl PolicyAudit {
                 });
                 origins
             }),
-            headers: text(&policy.allow_headers),
-            expose: text(&policy.expose_headers),
+            // The value a preflight answers with, read from its ready lines (its one home).
+            headers: text(
+                policy
+                    .allowed_preflight
+                    .get(http::header::ACCESS_CONTROL_ALLOW_HEADERS),
+            ),
+            expose: text(policy.expose_headers.as_ref()),
             credentials: policy.keys.credentials,
             max_age: policy.keys.max_age,
             strict: policy.keys.strict,

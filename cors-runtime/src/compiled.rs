@@ -23,7 +23,6 @@ pub(crate) struct CompiledPolicy {
     pub(crate) origins: Option<OriginSet>,
     /// The answer's lines for an allowed preflight, cloned by each answer.
     pub(crate) allowed_preflight: HeaderMap,
-    pub(crate) allow_headers: Option<HeaderValue>,
     /// `keys.headers`, ready for checking a preflight's requested names.
     pub(crate) allowed_headers: AllowedHeaders,
     pub(crate) expose_headers: Option<HeaderValue>,
@@ -36,11 +35,10 @@ impl CompiledPolicy {
         keys.headers = merge_names(policy.own.headers, policy.shared.map(|s| s.headers));
         keys.expose = merge_names(policy.own.expose, policy.shared.map(|s| s.expose));
         let origins = startup::resolve(policy)?;
-        let allow_headers = names_value(keys.headers);
         let allowed_preflight = allowed_preflight_headers(
             origins.is_none(),
             value(policy.methods.routed().join()),
-            allow_headers.as_ref(),
+            names_value(keys.headers),
             keys.credentials,
             keys.max_age.map(|seconds| value(seconds.to_string())),
         );
@@ -49,7 +47,6 @@ impl CompiledPolicy {
             keys,
             origins,
             allowed_preflight,
-            allow_headers,
             allowed_headers: AllowedHeaders::new(keys.headers),
             expose_headers: names_value(keys.expose),
         })

@@ -235,7 +235,7 @@ const ZERO: HeaderValue = HeaderValue::from_static("0");
 pub(crate) fn allowed_preflight_headers(
     any_origin: bool,
     allow_methods: HeaderValue,
-    allow_headers: Option<&HeaderValue>,
+    allow_headers: Option<HeaderValue>,
     credentials: bool,
     max_age: Option<HeaderValue>,
 ) -> HeaderMap {
@@ -249,7 +249,7 @@ pub(crate) fn allowed_preflight_headers(
     headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     headers.append(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
     if let Some(allow_headers) = allow_headers {
-        headers.append(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
+        headers.append(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers);
     }
     if credentials {
         headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
