@@ -1,4 +1,5 @@
-//! Hostile input through a real `axum::Router` (DESIGN 3.6, 3.7, 3.11): look-alike and
+//! Hostile input through a real `axum::Router` (README, "Behaviour": byte-exact origin
+//! matching, `Access-Control-Request-Headers` parsing, never a 5xx): look-alike and
 //! malformed origins, oversized lists, arbitrary bytes. Never a 5xx or a panic; nothing
 //! is allowed that the policy does not name byte for byte. No timings are measured.
 
@@ -46,7 +47,8 @@ fn app() -> (Router, Calls) {
 }
 
 /// An actual GET and a preflight carrying `origin` as raw bytes: the actual request runs
-/// the handler with no CORS header, the preflight is refused (DESIGN 3.4-3.6).
+/// the handler with no CORS header, the preflight is refused (Fetch, CORS protocol, HTTP
+/// responses: a refusal is `403` without the headers; Fetch, CORS check).
 async fn assert_origin_never_matches(app: &Router, calls: &Calls, origin: &[u8]) {
     let before = calls.count("guarded");
     let get = with_header(request("GET", "/guarded", &[]), "origin", origin);
@@ -78,7 +80,8 @@ async fn assert_origin_never_matches(app: &Router, calls: &Calls, origin: &[u8])
     );
 }
 
-// DESIGN 3.6: look-alikes never match.
+// Fetch, CORS check: `Access-Control-Allow-Origin` must be the request's origin byte for
+// byte, so only the serialized origin the policy names matches; look-alikes never do.
 
 #[tokio::test]
 async fn look_alike_origins_never_match() {
@@ -99,7 +102,8 @@ async fn look_alike_origins_never_match() {
     }
 }
 
-// DESIGN 3.6: byte-exact, no trimming, case folding or default-port folding.
+// Fetch, CORS check (byte-serialized origin) and README, "Behaviour": byte-exact, no
+// trimming, case folding or default-port folding.
 
 #[tokio::test]
 async fn non_serialized_spellings_of_an_allowed_origin_never_match() {
@@ -161,8 +165,8 @@ async fn a_64_kib_origin_is_refused() {
     assert_origin_never_matches(&app, &calls, huge.as_bytes()).await;
 }
 
-// DESIGN 3.7: the request-header list is size-capped and tolerates a bounded number of
-// empty items.
+// README, "Behaviour" (`Access-Control-Request-Headers` parsing): the request-header
+// list is size-capped and tolerates a bounded number of empty items.
 
 #[tokio::test]
 async fn one_mib_of_commas_in_request_headers_is_refused() {
@@ -272,7 +276,9 @@ async fn malformed_request_header_names_are_refused() {
     assert_eq!(calls.total(), 0, "no handler runs for a preflight");
 }
 
-// DESIGN 3.7 and 3.4: the requested method is matched byte for byte; malformed is refused.
+// Fetch, CORS-preflight fetch (the method must be in `Access-Control-Allow-Methods`, a
+// byte match) and CORS protocol, HTTP responses (`403`): the requested method is matched
+// byte for byte; malformed is refused.
 
 #[tokio::test]
 async fn malformed_request_methods_are_refused() {
@@ -294,7 +300,8 @@ async fn malformed_request_methods_are_refused() {
     assert_eq!(calls.total(), 0);
 }
 
-// DESIGN 3.5: an any-origin policy does not read `Origin`, whatever its bytes.
+// Fetch, CORS check (`*` passes without credentials): an any-origin policy does not read
+// `Origin`, whatever its bytes.
 
 #[tokio::test]
 async fn any_origin_policy_answers_star_to_hostile_origins() {
@@ -314,7 +321,8 @@ async fn any_origin_policy_answers_star_to_hostile_origins() {
     assert_eq!(calls.count("open"), 4);
 }
 
-// DESIGN 3.11: arbitrary bytes in Origin / Access-Control-Request-* never yield a 5xx,
+// README, "Behaviour" (never a 5xx or a panic): arbitrary bytes in Origin /
+// Access-Control-Request-* never yield a 5xx,
 // and a preflight succeeds only for an allowed origin and a routed method.
 
 /// Bytes `HeaderValue` accepts (HTAB, visible ASCII, SP, obs-text), of any length up to 80.

@@ -1,13 +1,18 @@
 //! `cors_runtime::audit` pins the CORS policy of a whole API: several paths, a nested
 //! router, a shared policy, origins from a function, any-origin, middleware inside a
-//! policy, and a route without CORS.
+//! policy, and a route without CORS. The audit only asks (preflights): no handler and no
+//! layer inside a policy runs.
+
+mod support;
 
 use axum::Router;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::get;
 use cors_runtime::{cors, cors_policy, cors_routes};
+
+use support::Calls;
 
 #[cors_policy(
     origins = ["https://app.example.com", "https://*.preview.example.com"],
@@ -18,58 +23,80 @@ use cors_runtime::{cors, cors_policy, cors_routes};
 struct App;
 
 #[cors(policy = App, methods = [GET])]
-async fn list_todos() -> &'static str {
+async fn list_todos(State(calls): State<Calls>) -> &'static str {
+    calls.hit("list_todos");
     "[]"
 }
 
 #[cors(policy = App, methods = [POST], headers = ["x-idempotency-key"], strict)]
-async fn create_todo(body: String) -> String {
+async fn create_todo(State(calls): State<Calls>, body: String) -> String {
+    calls.hit("create_todo");
     body
 }
 
 #[cors(policy = App, methods = [DELETE, PATCH], max_age = 60)]
-async fn change_todo() {}
+async fn change_todo(State(calls): State<Calls>) {
+    calls.hit("change_todo");
+}
 
 fn partner_origins() -> Vec<&'static str> {
     vec!["https://partner.example", "http://localhost:*"]
 }
 
 #[cors(origins = [from_fn(partner_origins)], methods = [GET], expose = ["x-request-id"])]
-async fn partner_feed() -> &'static str {
+async fn partner_feed(State(calls): State<Calls>) -> &'static str {
+    calls.hit("partner_feed");
     "{}"
 }
 
 #[cors(origins = "*", methods = [GET], max_age = 86400)]
-async fn public_status() -> &'static str {
+async fn public_status(State(calls): State<Calls>) -> &'static str {
+    calls.hit("public_status");
     "up"
 }
 
-async fn pass(request: Request, next: Next) -> Response {
+/// A layer inside the `/todos` policy; counted as `pass`.
+async fn pass(State(calls): State<Calls>, request: Request, next: Next) -> Response {
+    calls.hit("pass");
     next.run(request).await
 }
 
-async fn health() -> &'static str {
+async fn health(State(calls): State<Calls>) -> &'static str {
+    calls.hit("health");
     "ok"
 }
 
-fn app() -> Router {
+fn app() -> (Router, Calls) {
+    let calls = Calls::new(&[
+        "list_todos",
+        "create_todo",
+        "change_todo",
+        "partner_feed",
+        "public_status",
+        "health",
+        "pass",
+    ]);
+    let pass = middleware::from_fn_with_state(calls.clone(), pass);
     let api = Router::new()
         .route(
             "/todos",
-            cors_routes![list_todos, create_todo; layers = [middleware::from_fn(pass)]],
+            cors_routes![list_todos, create_todo; layers = [pass]],
         )
         .route("/todos/{id}", cors_routes![change_todo])
         .route("/partner/feed", cors_routes![partner_feed]);
-    Router::new()
+    let app = Router::new()
         .nest("/api", api)
         .route("/status", cors_routes![public_status])
         .route("/health", get(health))
+        .with_state(calls.clone());
+    (app, calls)
 }
 
 #[tokio::test]
 async fn the_audit_of_a_whole_api_is_pinned() {
+    let (app, calls) = app();
     let audit = cors_runtime::audit(
-        &app(),
+        &app,
         [
             "/api/todos",
             "/api/todos/{id}",
@@ -102,6 +129,7 @@ async fn the_audit_of_a_whole_api_is_pinned() {
     assert_eq!(todos.handler, "create_todo");
     assert_eq!(todos.methods, ["POST"]);
     assert!(todos.credentials && todos.strict);
+    calls.assert_runs(&[]);
 }
 
 /// Router-wide auth that lets preflights pass (`is_preflight`) lets the audit through;
@@ -120,14 +148,18 @@ async fn router_wide_auth_that_lets_preflights_pass_lets_the_audit_through() {
     }
     use axum::response::IntoResponse;
 
-    let router = app().layer(middleware::from_fn(lets_preflights_pass));
+    let (router, calls) = app();
+    let router = router.layer(middleware::from_fn(lets_preflights_pass));
     let audit = cors_runtime::audit(&router, ["/status"]).await;
     assert_eq!(
         audit.to_string(),
         "/status\n  GET, HEAD: public_status; any origin; max-age 86400\n"
     );
+    calls.assert_runs(&[]);
 
-    let router = app().layer(middleware::from_fn(refuses_everything));
+    let (router, calls) = app();
+    let router = router.layer(middleware::from_fn(refuses_everything));
     let audit = cors_runtime::audit(&router, ["/status"]).await;
     assert_eq!(audit.to_string(), "/status\n  no CORS policy\n");
+    calls.assert_runs(&[]);
 }

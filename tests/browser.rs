@@ -6,8 +6,14 @@
 //!
 //! Needs `chromium` and `chromedriver` on `PATH`. Without them every test returns early
 //! and passes, and the run prints one `==== SKIPPED: browser tests: ... ====` line to
-//! stderr (once per test binary, not per test), except under `CI=true`, where each test
-//! fails. See the README's "Browser end-to-end tests".
+//! stderr (once per test binary, not per test), except in CI (`CI` set to anything but
+//! empty, `false` or `0`), where each test fails. See the README's "Browser end-to-end
+//! tests".
+//!
+//! Every count a test reads (handler runs, preflights, requests per path) is for a name
+//! registered when the API is built (`Api::route`): an unknown name panics, so a misspelt
+//! one cannot make `== 0` pass. A call the browser blocked must have reached the server
+//! (its preflight or the request itself), so a server that is down fails the test.
 //!
 //! Origin patterns are proven here too: `http://localhost:*` against pages on two ports
 //! and on `127.0.0.1`, and `http://*.localhost:47811` against pages on subdomains of
@@ -32,6 +38,7 @@ mod demo;
 use std::future::Future;
 use std::time::Duration;
 
+use axum::Json;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
@@ -39,10 +46,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
 use cors_runtime::{cors, cors_routes};
 use fantoccini::Locator;
-use harness::{CROSS_SITE, Call, Lab, OTHER, PAGE, Recorder, Session};
+use harness::{Api, CROSS_SITE, Call, Lab, OTHER, PAGE, Recorder, Session};
 
 // The policies name the page origins literally (an origin is checked at compile time):
 // "http://localhost:47811" is `harness::PAGE`, "http://localhost:47812" is `harness::OTHER`.
@@ -247,30 +253,52 @@ async fn websocket_from_page(s: &Session) -> String {
     value.as_str().expect("a string").to_owned()
 }
 
-/// The API of every scenario; each test serves a fresh one, with a fresh `recorder`.
-fn api(recorder: &Recorder) -> Router<Recorder> {
+/// The API of every scenario; each test serves a fresh one, with a fresh `recorder`. Each
+/// route names the handlers that record their runs under it.
+fn api(recorder: &Recorder) -> Api {
     let auth = middleware::from_fn_with_state(recorder.clone(), require_bearer_token);
-    Router::new()
-        .route("/simple", cors_routes![simple])
-        .route("/custom", cors_routes![custom])
-        .route("/login", get(login))
-        .route("/me", cors_routes![me])
-        .route("/me-anonymous", cors_routes![me_anonymous])
-        .route("/exposed", cors_routes![exposed])
-        .route("/cached", cors_routes![cached])
-        .route("/uncached", cors_routes![uncached])
-        .route("/shared", cors_routes![shared_read, shared_write])
-        .route("/auth-star", cors_routes![auth_star])
-        .route("/auth-named", cors_routes![auth_named])
-        .route("/fails", cors_routes![fails])
-        .route("/missing", cors_routes![missing])
-        .route("/echo-json", cors_routes![echo_json])
-        .route("/public", cors_routes![public])
-        .route("/any-port", cors_routes![any_local_port])
-        .route("/subdomains", cors_routes![local_subdomains])
-        .route("/socket", cors_routes![socket])
-        .route("/local-name", cors_routes![local_name])
-        .route("/protected", cors_routes![protected; layers = [auth]])
+    Api::new(recorder)
+        .route("/simple", &["simple"], cors_routes![simple])
+        .route("/custom", &["custom"], cors_routes![custom])
+        .route("/login", &[], get(login))
+        .route("/me", &["me"], cors_routes![me])
+        .route(
+            "/me-anonymous",
+            &["me_anonymous"],
+            cors_routes![me_anonymous],
+        )
+        .route("/exposed", &["exposed"], cors_routes![exposed])
+        .route("/cached", &["cached"], cors_routes![cached])
+        .route("/uncached", &["uncached"], cors_routes![uncached])
+        .route(
+            "/shared",
+            &["shared_read", "shared_write"],
+            cors_routes![shared_read, shared_write],
+        )
+        .route("/auth-star", &["auth_star"], cors_routes![auth_star])
+        .route("/auth-named", &["auth_named"], cors_routes![auth_named])
+        .route("/fails", &["fails"], cors_routes![fails])
+        .route("/missing", &["missing"], cors_routes![missing])
+        .route("/echo-json", &["echo_json"], cors_routes![echo_json])
+        .route("/public", &["public"], cors_routes![public])
+        .route(
+            "/any-port",
+            &["any_local_port"],
+            cors_routes![any_local_port],
+        )
+        .route(
+            "/subdomains",
+            &["local_subdomains"],
+            cors_routes![local_subdomains],
+        )
+        .route("/socket", &["socket"], cors_routes![socket])
+        .route("/local-name", &["local_name"], cors_routes![local_name])
+        .route(
+            "/protected",
+            &["protected"],
+            cors_routes![protected; layers = [auth]],
+        )
+        .recording_layer("require_bearer_token")
 }
 
 async fn scenario<F, Fut>(test: F)
@@ -628,7 +656,9 @@ async fn demo_page_shows_the_allowed_call_and_the_blocked_one() {
         return;
     };
     // The demo's policy allows exactly http://localhost:8080, so the demo's own ports.
-    let api = lab.serve(harness::bind_fixed(demo::API_PORT).await, demo::api());
+    let recorder = Recorder::default();
+    let watched = recorder.watch(demo::api(), &["/api/greeting", "/api/partner-only"]);
+    let api = lab.serve(harness::bind_fixed(demo::API_PORT).await, watched);
     let page = lab.serve(harness::bind_fixed(demo::PAGE_PORT).await, demo::page(&api));
     lab.drive(|client| async move {
         harness::open(&client, &format!("{page}/")).await;
@@ -662,6 +692,12 @@ async fn demo_page_shows_the_allowed_call_and_the_blocked_one() {
             text.contains("x-served-by: cors-demo"),
             "the exposed header is readable: {text:?}"
         );
+        assert_eq!(recorder.requests("/api/greeting"), 1);
+        assert_eq!(
+            recorder.requests("/api/partner-only"),
+            1,
+            "the blocked call reached the server: a CORS refusal, not a server that is down"
+        );
     })
     .await;
 }
@@ -676,7 +712,14 @@ async fn websocket_handshakes_follow_the_policy() {
         // (no CORS for WebSockets), the server refuses it before the handler runs.
         for page in [OTHER, CROSS_SITE] {
             s.open(page).await;
+            let before = s.recorder.requests("/socket");
             assert_eq!(websocket_from_page(&s).await, "error", "from {page}");
+            assert_eq!(
+                s.recorder.requests("/socket"),
+                before + 1,
+                "the server received (and refused) the handshake from {page}: the error is \
+                 not a server that is down"
+            );
         }
         assert_eq!(
             s.recorder.runs("socket"),

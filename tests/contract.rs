@@ -1,4 +1,5 @@
-//! The runtime contract (DESIGN section 3), shown through a real `axum::Router` with
+//! The runtime contract (README, "Behaviour", after the Fetch standard's CORS protocol),
+//! shown through a real `axum::Router` with
 //! `tower::ServiceExt::oneshot`: exact status, every `Access-Control-*` value and its
 //! number of field lines, `Vary`, body, and whether the handler ran.
 
@@ -83,7 +84,7 @@ async fn any_header_and_authorization(State(calls): State<Calls>) -> &'static st
     "any header and authorization"
 }
 
-/// Sets CORS headers of its own, which the policy owns (DESIGN 3.10).
+/// Sets CORS headers of its own, which the policy owns (README, "Behaviour").
 #[cors(origins = ["https://a.example"], methods = [GET], credentials)]
 async fn own_headers(State(calls): State<Calls>) -> impl IntoResponse {
     calls.hit("own_headers");
@@ -159,7 +160,9 @@ fn app() -> (Router, Calls) {
     (app, calls)
 }
 
-// DESIGN 3.1: classification of OPTIONS requests and requests without `Origin`.
+// Fetch, CORS protocol, HTTP requests (a CORS-preflight request is `OPTIONS` with `Origin`
+// and `Access-Control-Request-Method`): classification of OPTIONS requests and requests
+// without `Origin`.
 
 #[tokio::test]
 async fn options_without_request_method_is_not_a_preflight_and_gets_allow() {
@@ -230,7 +233,9 @@ async fn request_without_origin_is_not_cors_but_still_varies_on_origin() {
     assert_eq!(calls.count("list_items"), 1);
 }
 
-// DESIGN 3.2-3.3: a preflight is answered by the requested method's policy; success.
+// Fetch, CORS protocol, HTTP responses (a successful preflight answer has an ok status and
+// the `Access-Control-Allow-*` headers): a preflight is answered by the requested method's
+// policy; success.
 
 #[tokio::test]
 async fn preflight_from_allowed_origin_gets_every_policy_header() {
@@ -284,7 +289,8 @@ async fn preflight_for_get_covers_head_and_omits_unset_headers() {
     assert_eq!(calls.total(), 0);
 }
 
-// DESIGN 3.2 and 3.4: two policies on one path; each method answers with its own.
+// Fetch, CORS-preflight fetch (the preflight asks for one method) and README, "Behaviour":
+// two policies on one path; each method answers with its own.
 
 #[tokio::test]
 async fn preflight_on_a_two_policy_path_uses_the_requested_methods_policy() {
@@ -318,7 +324,8 @@ async fn actual_get_from_the_post_policys_origin_gets_no_cors() {
     assert_eq!(calls.count("list_items"), 1);
 }
 
-// DESIGN 3.4: preflight failure is 403, empty body, no `Access-Control-*` header.
+// Fetch, CORS protocol, HTTP responses ("the 403 status can be used, coupled with omitting
+// the relevant headers"): preflight failure is 403, empty body, no `Access-Control-*` header.
 
 #[tokio::test]
 async fn preflight_from_disallowed_origin_is_refused() {
@@ -365,7 +372,8 @@ async fn preflight_asking_for_a_header_not_allowed_is_refused() {
     assert_eq!(calls.total(), 0);
 }
 
-// DESIGN 3.7: methods are case-sensitive.
+// Fetch, CORS-preflight fetch (the method must be in `Access-Control-Allow-Methods`, byte
+// for byte): methods are case-sensitive.
 
 #[tokio::test]
 async fn preflight_method_is_case_sensitive() {
@@ -385,7 +393,8 @@ async fn preflight_method_is_case_sensitive() {
     assert_eq!(calls.total(), 0);
 }
 
-// DESIGN 3.7: request header names are case-insensitive, whitespace tolerant, several lines.
+// Fetch, CORS-preflight fetch (header names match byte-case-insensitively) and README,
+// "Behaviour": request header names are case-insensitive, whitespace tolerant, several lines.
 
 #[tokio::test]
 async fn request_header_names_are_case_insensitive_and_whitespace_tolerant() {
@@ -431,7 +440,8 @@ async fn several_request_header_lines_are_all_checked() {
     assert_eq!(calls.total(), 0, "no handler runs for a preflight");
 }
 
-// DESIGN 3.5 and 3.10: actual requests from allowed, disallowed and absent origins.
+// Fetch, CORS protocol, HTTP responses and CORS check; README, "Behaviour" (the policy owns
+// the `Access-Control-*` headers): actual requests from allowed, disallowed and absent origins.
 
 #[tokio::test]
 async fn actual_from_allowed_origin_gets_echo_credentials_expose_and_no_preflight_headers() {
@@ -608,7 +618,8 @@ async fn the_fn_itself_mounted_with_plain_get_is_a_plain_handler() {
     assert_eq!(calls.count("list_items"), 1);
 }
 
-// DESIGN 3.5: an any-origin policy is constant: `*` everywhere, no `Vary: Origin`.
+// Fetch, CORS protocol and HTTP caches (a constant `*` needs no `Vary: Origin`): an
+// any-origin policy is constant: `*` everywhere, no `Vary: Origin`.
 
 #[tokio::test]
 async fn any_origin_policy_answers_star_with_or_without_origin_and_no_vary() {
@@ -639,7 +650,8 @@ async fn any_origin_preflight_answers_star() {
     assert_eq!(calls.total(), 0);
 }
 
-// DESIGN 3.7: `headers = "*"` never covers `authorization`.
+// Fetch, CORS-preflight fetch (`Authorization` is a CORS non-wildcard request-header name):
+// `headers = "*"` never covers `authorization`.
 
 #[tokio::test]
 async fn headers_star_allows_any_name_but_authorization() {
@@ -676,7 +688,8 @@ async fn headers_star_and_authorization_allow_every_name() {
     assert_eq!(calls.total(), 0, "no handler runs for a preflight");
 }
 
-// DESIGN 3.8: `Vary: Origin` is appended to the handler's `Vary`, never duplicated.
+// Fetch, CORS protocol and HTTP caches: `Vary: Origin` is appended to the handler's `Vary`,
+// never duplicated.
 
 #[tokio::test]
 async fn vary_origin_is_appended_after_the_handlers_own_vary() {
@@ -704,7 +717,7 @@ async fn vary_origin_is_not_duplicated_when_the_handler_already_names_it() {
     assert_eq!(calls.count("vary_origin"), 3);
 }
 
-// DESIGN 3.10 and 3.5: the policy owns the route's `Access-Control-*` response headers.
+// README, "Behaviour": the policy owns the route's `Access-Control-*` response headers.
 
 #[tokio::test]
 async fn policy_replaces_the_handlers_own_cors_headers_for_an_allowed_origin() {
@@ -729,7 +742,8 @@ async fn policy_removes_the_handlers_own_cors_headers_for_a_disallowed_or_absent
     assert_eq!(calls.count("own_headers"), 2);
 }
 
-// DESIGN 3.3: Private Network Access only when enabled and requested with exactly `true`.
+// README, "Private Network Access is legacy" and "Behaviour": Private Network Access only
+// when enabled and requested with exactly `true`.
 
 #[tokio::test]
 async fn private_network_is_allowed_only_when_enabled_and_requested_with_exactly_true() {

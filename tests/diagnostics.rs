@@ -1,7 +1,7 @@
-//! DESIGN section 6: every refusal emits exactly one `tracing` event (target `cors`)
-//! naming the route, the handler, the origin and the exact reason: `warn`, with the fix,
-//! for the first refusal of each kind per handler, `debug` after that; the success path
-//! logs nothing above trace level.
+//! README, "Debugging a refusal": every refusal emits exactly one `tracing` event (target
+//! `cors`) naming the route, the handler, the origin and the exact reason: `warn`, with
+//! the fix, for the first refusal of each kind per handler, `debug` after that; the
+//! success path logs nothing above trace level.
 
 mod support;
 

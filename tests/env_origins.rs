@@ -1,6 +1,6 @@
-//! Origins read when the first router mounting their handler is built (DESIGN 2), once
-//! per process: `env("NAME")` and `from_fn(path)`,
-//! checked by the same rules as origins written in the attribute. A bad value is one
+//! Origins read when the first router mounting their handler is built (README, "Origins
+//! from the environment"), once per process: `env("NAME")` and `from_fn(path)`, checked
+//! by the same rules as origins written in the attribute. A bad value is one
 //! `StartupError` listing every bad entry, and building the router panics with it.
 //!
 //! Why one `#[test]`: `std::env::set_var` is `unsafe` (edition 2024) because another
@@ -25,7 +25,7 @@ use cors_runtime::{CorsHandler, StartupError, cors, cors_routes};
 
 use support::{ACAH, ACAM, ACAO};
 use support::{
-    Calls, PREFLIGHT_VARY, actual, assert_cors, assert_refused_preflight, preflight, send, vary,
+    Calls, PREFLIGHT_VARY, actual, assert_cors_vary, assert_refused_preflight, preflight, send,
 };
 
 #[cors(origins = env("CORS_TEST_LIST"), methods = [GET, PUT], headers = ["x-token"])]
@@ -170,7 +170,7 @@ fn router_panic(mount: impl FnOnce() -> Router) -> String {
 }
 
 /// `origin` is allowed on `path` (which routes GET and PUT with `x-token`): preflight and
-/// actual response echo it byte for byte.
+/// actual response echo it byte for byte. The handler runs once, for the actual request.
 async fn assert_allowed(app: &Router, path: &str, origin: &str) {
     let response = send(app, preflight(path, origin, "PUT", Some("x-token"))).await;
     assert_eq!(
@@ -178,18 +178,18 @@ async fn assert_allowed(app: &Router, path: &str, origin: &str) {
         StatusCode::NO_CONTENT,
         "{origin} on {path}"
     );
-    assert_cors(
+    assert_cors_vary(
         response.headers(),
         &[(ACAO, origin), (ACAM, "GET, HEAD, PUT"), (ACAH, "x-token")],
+        &[PREFLIGHT_VARY],
     );
-    assert_eq!(vary(response.headers()), [PREFLIGHT_VARY]);
     let response = send(app, actual("GET", path, Some(origin))).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_cors(response.headers(), &[(ACAO, origin)]);
-    assert_eq!(vary(response.headers()), ["Origin"]);
+    assert_cors_vary(response.headers(), &[(ACAO, origin)], &["Origin"]);
 }
 
 /// `origin` is not allowed on `path`: refused preflight, no CORS header on the response.
+/// The handler runs once, for the actual request (CORS does not stop it).
 async fn assert_refused(app: &Router, path: &str, origin: &str) {
     let response = send(app, preflight(path, origin, "PUT", Some("x-token"))).await;
     assert_eq!(
@@ -200,8 +200,7 @@ async fn assert_refused(app: &Router, path: &str, origin: &str) {
     assert_refused_preflight(response).await;
     let response = send(app, actual("GET", path, Some(origin))).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_cors(response.headers(), &[]);
-    assert_eq!(vary(response.headers()), ["Origin"]);
+    assert_cors_vary(response.headers(), &[], &["Origin"]);
 }
 
 #[test]
@@ -236,9 +235,12 @@ fn env_optional_unset_gives_no_origin_set_is_read_invalid_is_listed() {
     unset("CORS_TEST_OPTIONAL");
     assert_eq!(<optional_source as CorsHandler>::check_origins(), Ok(()));
     unset("CORS_TEST_ONLY_OPTIONAL");
-    let alone = problems::<only_optional>();
-    assert_eq!(alone.len(), 1, "{alone:#?}");
-    assert!(alone[0].starts_with("no origin is allowed"), "{}", alone[0]);
+    assert_eq!(
+        problems::<only_optional>(),
+        [
+            "no origin is allowed: every `env(..., optional)` source is unset and nothing else is listed; set one, or list an origin"
+        ]
+    );
     // Set: read and checked like any `env`.
     set("CORS_TEST_OPTIONAL", "https://b.example/");
     assert_eq!(
@@ -266,9 +268,20 @@ fn env_default_is_used_only_when_the_variable_is_unset() {
     assert!(allows::<defaulted_but_set>("https://set.example"));
     assert!(!allows::<defaulted_but_set>("https://default.example"));
     // A set value is checked with the policy's keys, as without a default.
-    set("CORS_TEST_DEFAULTED_SET", "http://intranet.example");
-    let insecure = problems::<defaulted_but_set>();
-    assert!(insecure[0].contains("plain `http://`"), "{insecure:#?}");
+    set("CORS_TEST_DEFAULTED_SET", "http://intranet.example.com");
+    // The compile-time error for the same origin written in the attribute.
+    let stderr = include_str!("ui/cors/fail/credentials-with-insecure-origin.stderr");
+    let compile_time = stderr
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("error: "));
+    assert_eq!(
+        problems::<defaulted_but_set>(),
+        [format!(
+            "environment variable CORS_TEST_DEFAULTED_SET: {}",
+            compile_time.expect("the first line of the .stderr is the error")
+        )]
+    );
     unset("CORS_TEST_DEFAULTED_SET");
 
     // Each handler mounts; their origins were fixed above by their first check.
@@ -299,7 +312,7 @@ async fn from_fn_lists_of_borrowed_and_owned_strings_are_allowed() {
     for origin in ["https://initech.owned.example", "https://owned.example"] {
         assert_refused(&app, "/fns", origin).await;
     }
-    assert_eq!(calls.count("from_functions"), 6);
+    calls.assert_runs(&[("from_functions", 6)]);
 }
 
 fn from_fn_bad_entry_is_listed_and_an_empty_list_is_an_error() {
@@ -364,21 +377,23 @@ async fn env_list_allows_exactly_its_origins_spaces_around_commas_ignored() {
     ] {
         assert_refused(&app, "/listed", origin).await;
     }
-    assert_eq!(calls.count("listed"), 12);
+    calls.assert_runs(&[("listed", 12)]);
 }
 
 /// Runs after `env_list_allows_exactly_its_origins...`, which built the first router
 /// mounting `listed`: its origins were read then, once for the process.
 async fn env_list_is_read_once_when_the_router_is_built() {
     set("CORS_TEST_LIST", "https://second.example");
+    let calls = Calls::new(&["listed"]);
     let app = Router::new()
         .route("/listed", cors_routes![listed])
-        .with_state(Calls::new(&["listed"]));
+        .with_state(calls.clone());
     // A later router with the same handler keeps the list read the first time.
     assert_allowed(&app, "/listed", "https://a.example").await;
     assert_refused(&app, "/listed", "https://second.example").await;
     unset("CORS_TEST_LIST");
     assert_allowed(&app, "/listed", "https://a.example").await;
+    calls.assert_runs(&[("listed", 3)]);
 }
 
 async fn env_combined_with_literals_allows_both() {
@@ -386,9 +401,10 @@ async fn env_combined_with_literals_allows_both() {
         "CORS_TEST_EXTRA",
         "https://extra.example,https://*.tenants.example",
     );
+    let calls = Calls::new(&["combined"]);
     let app = Router::new()
         .route("/combined", cors_routes![combined])
-        .with_state(Calls::new(&["combined"]));
+        .with_state(calls.clone());
     unset("CORS_TEST_EXTRA");
     for origin in [
         "https://literal.example",
@@ -400,6 +416,7 @@ async fn env_combined_with_literals_allows_both() {
     for origin in ["https://tenants.example", "https://evil.example"] {
         assert_refused(&app, "/combined", origin).await;
     }
+    calls.assert_runs(&[("combined", 5)]);
 }
 
 fn env_empty_value_is_an_error() {
@@ -526,9 +543,13 @@ fn building_the_router_with_a_bad_env_panics_with_the_startup_error() {
     unset("CORS_TEST_CHECKED");
 
     // A missing variable stops the router the same way.
-    let message = router_panic(|| Router::new().route("/checked", cors_routes![checked]));
-    assert!(
-        message.contains("environment variable CORS_TEST_CHECKED is not set"),
-        "{message}"
+    let error = <checked as CorsHandler>::check_origins().expect_err("a missing variable");
+    assert_eq!(
+        error.problems,
+        [
+            "environment variable CORS_TEST_CHECKED is not set; set it to a comma-separated list of origins, e.g. CORS_TEST_CHECKED=https://app.example.com"
+        ]
     );
+    let message = router_panic(|| Router::new().route("/checked", cors_routes![checked]));
+    assert_eq!(message, error.to_string());
 }

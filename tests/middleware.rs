@@ -1,7 +1,8 @@
-//! Middleware inside the policy (DESIGN 3.12), through a real Router: bearer auth written
-//! the axum way (`from_fn_with_state`), tower-http's timeout, catch-panic and body-limit
-//! layers. Preflights never reach them; every answer they make for an allowed origin is
-//! readable cross-origin, with the policy's headers exactly as the handler's own answers.
+//! Middleware inside the policy (README, "Middleware and auth"), through a real Router:
+//! bearer auth written the axum way (`from_fn_with_state`), tower-http's timeout,
+//! catch-panic and body-limit layers. Preflights never reach them; every answer they make
+//! for an allowed origin is readable cross-origin, with the policy's headers exactly as
+//! the handler's own answers.
 
 mod support;
 
@@ -149,7 +150,7 @@ async fn auth_preflight_is_answered_before_the_middleware() {
     let (router, app) = app();
     let response = send(&router, preflight("/me", A, "GET", Some("authorization"))).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_cors(
+    assert_cors_vary(
         response.headers(),
         &[
             (ACAO, A),
@@ -158,10 +159,10 @@ async fn auth_preflight_is_answered_before_the_middleware() {
             (ACAC, "true"),
             (ACMA, "600"),
         ],
+        &[PREFLIGHT_VARY],
     );
-    assert_eq!(vary(response.headers()), [PREFLIGHT_VARY]);
     assert!(app.auth_saw.lock().unwrap().is_empty());
-    assert_eq!(app.calls.total(), 0);
+    app.calls.assert_runs(&[]);
 }
 
 #[tokio::test]
@@ -169,11 +170,10 @@ async fn auth_refusal_is_readable_cross_origin() {
     let (router, app) = app();
     let response = send(&router, actual("GET", "/me", Some(A))).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert_cors(response.headers(), ME_CORS);
-    assert_eq!(vary(response.headers()), ["Origin"]);
+    assert_cors_vary(response.headers(), ME_CORS, &["Origin"]);
     assert_eq!(body(response).await, "log in first");
     assert_eq!(*app.auth_saw.lock().unwrap(), ["GET"]);
-    assert_eq!(app.calls.count("me"), 0);
+    app.calls.assert_runs(&[]);
 }
 
 #[tokio::test]
@@ -181,11 +181,10 @@ async fn auth_with_the_token_reaches_the_handler() {
     let (router, app) = app();
     let response = send(&router, with_token(actual("POST", "/me", Some(A)))).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_cors(response.headers(), ME_CORS);
-    assert_eq!(vary(response.headers()), ["Origin"]);
+    assert_cors_vary(response.headers(), ME_CORS, &["Origin"]);
     assert_eq!(body(response).await, "ada");
     assert_eq!(*app.auth_saw.lock().unwrap(), ["POST"]);
-    assert_eq!(app.calls.count("me"), 1);
+    app.calls.assert_runs(&[("me", 1)]);
 }
 
 #[tokio::test]
@@ -193,9 +192,8 @@ async fn auth_refusal_for_another_origin_carries_no_cors_header() {
     let (router, app) = app();
     let response = send(&router, actual("GET", "/me", Some(EVIL))).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert_cors(response.headers(), &[]);
-    assert_eq!(vary(response.headers()), ["Origin"]);
-    assert_eq!(app.calls.count("me"), 0);
+    assert_cors_vary(response.headers(), &[], &["Origin"]);
+    app.calls.assert_runs(&[]);
 }
 
 #[tokio::test]
@@ -203,17 +201,18 @@ async fn timeout_answer_is_readable_cross_origin() {
     let (router, app) = app();
     let response = send(&router, preflight("/slow", A, "GET", None)).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_eq!(app.calls.count("slow"), 0);
+    assert_cors_vary(
+        response.headers(),
+        &[(ACAO, A), (ACAM, "GET, HEAD")],
+        &[PREFLIGHT_VARY],
+    );
+    app.calls.assert_runs(&[]);
 
     let response = send(&router, actual("GET", "/slow", Some(A))).await;
     assert_eq!(response.status(), StatusCode::REQUEST_TIMEOUT);
-    assert_cors(response.headers(), &[(ACAO, A)]);
-    assert_eq!(vary(response.headers()), ["Origin"]);
-    assert_eq!(
-        app.calls.count("slow"),
-        1,
-        "the handler started and was cut off"
-    );
+    assert_cors_vary(response.headers(), &[(ACAO, A)], &["Origin"]);
+    // The handler started and was cut off.
+    app.calls.assert_runs(&[("slow", 1)]);
 }
 
 #[tokio::test]
@@ -221,9 +220,12 @@ async fn caught_panic_is_readable_cross_origin() {
     let (router, app) = app();
     let response = send(&router, actual("GET", "/panics", Some(A))).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    assert_cors(response.headers(), &[(ACAO, A), (ACEH, "x-request-id")]);
-    assert_eq!(vary(response.headers()), ["Origin"]);
-    assert_eq!(app.calls.count("panics"), 1);
+    assert_cors_vary(
+        response.headers(),
+        &[(ACAO, A), (ACEH, "x-request-id")],
+        &["Origin"],
+    );
+    app.calls.assert_runs(&[("panics", 1)]);
 }
 
 #[tokio::test]
@@ -234,17 +236,16 @@ async fn body_limit_answer_is_readable_cross_origin() {
     let request = with_header(request, "content-length", b"100");
     let response = send(&router, request).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_cors(response.headers(), &[(ACAO, A)]);
-    assert_eq!(vary(response.headers()), ["Origin"]);
-    assert_eq!(app.calls.count("upload"), 0);
+    assert_cors_vary(response.headers(), &[(ACAO, A)], &["Origin"]);
+    app.calls.assert_runs(&[]);
 
     let mut request = actual("POST", "/upload", Some(A));
     *request.body_mut() = axum::body::Body::from("small");
     let response = send(&router, request).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_cors(response.headers(), &[(ACAO, A)]);
+    assert_cors_vary(response.headers(), &[(ACAO, A)], &["Origin"]);
     assert_eq!(body(response).await, "small");
-    assert_eq!(app.calls.count("upload"), 1);
+    app.calls.assert_runs(&[("upload", 1)]);
 }
 
 #[tokio::test]
@@ -252,7 +253,7 @@ async fn layers_run_in_the_order_written_the_paths_first() {
     let (router, app) = app();
     let response = send(&router, actual("GET", "/ordered", Some(A))).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_cors(response.headers(), &[(ACAO, A)]);
+    assert_cors_vary(response.headers(), &[(ACAO, A)], &["Origin"]);
     assert_eq!(
         *app.ran.lock().unwrap(),
         [
@@ -264,9 +265,12 @@ async fn layers_run_in_the_order_written_the_paths_first() {
         ]
     );
 
+    app.calls.assert_runs(&[("ordered", 1)]);
+
     app.ran.lock().unwrap().clear();
     let response = send(&router, actual("POST", "/ordered", Some(A))).await;
     assert_eq!(response.status(), StatusCode::OK);
+    assert_cors_vary(response.headers(), &[(ACAO, A)], &["Origin"]);
     assert_eq!(
         *app.ran.lock().unwrap(),
         ["path's first", "path's second", "unlayered handler"]
@@ -279,8 +283,8 @@ async fn layers_run_in_the_order_written_the_paths_first() {
         app.ran.lock().unwrap().is_empty(),
         "no layer sees a preflight"
     );
-    assert_eq!(app.calls.count("ordered"), 1);
-    assert_eq!(app.calls.count("ordered_unlayered"), 1);
+    app.calls
+        .assert_runs(&[("ordered", 1), ("ordered_unlayered", 1)]);
 }
 
 /// Auth kept on the whole Router (outside every policy) lets preflights pass with
@@ -288,7 +292,8 @@ async fn layers_run_in_the_order_written_the_paths_first() {
 #[tokio::test]
 async fn router_wide_auth_lets_preflights_pass_with_is_preflight() {
     #[cors(origins = ["https://a.example"], methods = [GET], headers = ["authorization"])]
-    async fn profile() -> &'static str {
+    async fn profile(State(calls): State<Calls>) -> &'static str {
+        calls.hit("profile");
         "ada"
     }
     async fn outer_auth(request: Request, next: Next) -> Response {
@@ -298,9 +303,11 @@ async fn router_wide_auth_lets_preflights_pass_with_is_preflight() {
             StatusCode::UNAUTHORIZED.into_response()
         }
     }
+    let calls = Calls::new(&["profile"]);
     let router = Router::new()
         .route("/profile", cors_routes![profile])
-        .layer(middleware::from_fn(outer_auth));
+        .layer(middleware::from_fn(outer_auth))
+        .with_state(calls.clone());
 
     let response = send(
         &router,
@@ -308,31 +315,42 @@ async fn router_wide_auth_lets_preflights_pass_with_is_preflight() {
     )
     .await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_cors(
+    assert_cors_vary(
         response.headers(),
         &[(ACAO, A), (ACAM, "GET, HEAD"), (ACAH, "authorization")],
+        &[PREFLIGHT_VARY],
     );
+    calls.assert_runs(&[]);
 
+    // Refused outside the policy: not even `Vary: Origin`.
     let response = send(&router, actual("GET", "/profile", Some(A))).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert_cors(response.headers(), &[]);
+    assert_cors_vary(response.headers(), &[], &[]);
+    calls.assert_runs(&[]);
 
     let response = send(&router, with_token(actual("GET", "/profile", Some(A)))).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_cors(response.headers(), &[(ACAO, A)]);
+    assert_cors_vary(response.headers(), &[(ACAO, A)], &["Origin"]);
+    calls.assert_runs(&[("profile", 1)]);
 }
 
 /// The path's layers wrap the user's OPTIONS handler too, never the preflight.
 #[tokio::test]
 async fn path_layers_wrap_the_users_options_handler_but_not_the_preflight() {
     #[cors(origins = ["https://a.example"], methods = [GET], headers = ["authorization"])]
-    async fn report() -> &'static str {
+    async fn report(State(app): State<App>) -> &'static str {
+        app.calls.hit("report");
         "report"
     }
-    async fn describe() -> &'static str {
+    async fn describe(State(app): State<App>) -> &'static str {
+        app.calls.hit("describe");
         "GET returns the report"
     }
-    let (_, app) = app();
+    let app = App {
+        calls: Calls::new(&["report", "describe"]),
+        auth_saw: Arc::default(),
+        ran: Arc::default(),
+    };
     let router = Router::new()
         .route(
             "/report",
@@ -342,10 +360,14 @@ async fn path_layers_wrap_the_users_options_handler_but_not_the_preflight() {
 
     let response = send(&router, actual("OPTIONS", "/report", Some(A))).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_cors_vary(response.headers(), &[], &[]);
+    app.calls.assert_runs(&[]);
     let response = send(&router, with_token(actual("OPTIONS", "/report", Some(A)))).await;
     assert_eq!(response.status(), StatusCode::OK);
+    assert_cors_vary(response.headers(), &[], &[]);
     assert_eq!(body(response).await, "GET returns the report");
     assert_eq!(*app.auth_saw.lock().unwrap(), ["OPTIONS", "OPTIONS"]);
+    app.calls.assert_runs(&[("describe", 1)]);
 
     let response = send(
         &router,
@@ -353,9 +375,15 @@ async fn path_layers_wrap_the_users_options_handler_but_not_the_preflight() {
     )
     .await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_cors_vary(
+        response.headers(),
+        &[(ACAO, A), (ACAM, "GET, HEAD"), (ACAH, "authorization")],
+        &[PREFLIGHT_VARY],
+    );
     assert_eq!(
         app.auth_saw.lock().unwrap().len(),
         2,
         "the preflight never reaches it"
     );
+    app.calls.assert_runs(&[("describe", 1)]);
 }

@@ -1,9 +1,9 @@
-//! Origin patterns (DESIGN 2 and 3.6) through a real `axum::Router`: `https://*.domain`
-//! matches any subdomain at label boundaries, at any depth, never the bare domain;
-//! `http://localhost:*` (and `127.0.0.1`, `[::1]`) matches any port of that loopback host,
-//! the default one included. Every allowed origin is echoed byte for byte, on the
-//! preflight and on the actual response; every other one gets a refused preflight and an
-//! actual response without CORS headers. `Vary: Origin` is always there.
+//! Origin patterns (README, "Origin patterns") through a real `axum::Router`:
+//! `https://*.domain` matches any subdomain at label boundaries, at any depth, never the
+//! bare domain; `http://localhost:*` (and `127.0.0.1`, `[::1]`) matches any port of that
+//! loopback host, the default one included. Every allowed origin is echoed byte for byte,
+//! on the preflight and on the actual response; every other one gets a refused preflight
+//! and an actual response without CORS headers. `Vary: Origin` is always there.
 
 mod support;
 

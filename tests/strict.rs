@@ -1,5 +1,6 @@
-//! Strict mode (DESIGN 3.9) through a real `axum::Router`: a state-changing cross-origin
-//! request from an origin the policy does not allow gets `403` before the handler runs.
+//! Strict mode (README, "Strict mode") through a real `axum::Router`: a state-changing
+//! cross-origin request from an origin the policy does not allow gets `403` before the
+//! handler runs.
 //!
 //! The reading is Go 1.25's `net/http.CrossOriginProtection`: safe methods always pass;
 //! then `Sec-Fetch-Site` decides when the browser sent it (`same-origin` and `none`
@@ -15,8 +16,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use cors_runtime::{cors, cors_routes};
 
-use support::{A, Calls, EVIL, actual, assert_cors, body, preflight, request, send, serve, vary};
-use support::{ACAM, ACAO};
+use support::{A, Calls, EVIL, actual, assert_cors_vary, body, preflight, request, send, serve};
+use support::{ACAM, ACAO, PREFLIGHT_VARY};
 
 #[cors(origins = ["https://a.example"], methods = [POST, PUT, DELETE, PATCH], strict)]
 async fn write(State(calls): State<Calls>) -> &'static str {
@@ -51,16 +52,14 @@ const WRITES: [&str; 4] = ["POST", "PUT", "DELETE", "PATCH"];
 /// The strict refusal: `403`, empty body, no `Access-Control-*` header, `Vary: Origin`.
 async fn assert_strict_refusal(response: Response, what: &str) {
     assert_eq!(response.status(), StatusCode::FORBIDDEN, "{what}");
-    assert_cors(response.headers(), &[]);
-    assert_eq!(vary(response.headers()), ["Origin"], "{what}");
+    assert_cors_vary(response.headers(), &[], &["Origin"]);
     assert!(body(response).await.is_empty(), "{what}: no body");
 }
 
 /// The handler ran and answered; `cors` are the CORS headers expected on the answer.
 async fn assert_passed(response: Response, cors: &[(&str, &str)], what: &str) {
     assert_eq!(response.status(), StatusCode::OK, "{what}");
-    assert_cors(response.headers(), cors);
-    assert_eq!(vary(response.headers()), ["Origin"], "{what}");
+    assert_cors_vary(response.headers(), cors, &["Origin"]);
     assert!(
         !body(response).await.is_empty(),
         "{what}: the handler's body"
@@ -85,7 +84,7 @@ async fn cross_origin_writes_from_a_disallowed_origin_are_refused_before_the_han
             assert_strict_refusal(response, &format!("{method} {headers:?}")).await;
         }
     }
-    assert_eq!(calls.count("write"), 0, "the handler never ran");
+    calls.assert_runs(&[("write", 0)]);
 }
 
 #[tokio::test]
@@ -100,7 +99,7 @@ async fn cross_origin_writes_from_an_allowed_origin_run_the_handler_with_cors_he
             assert_passed(response, &[(ACAO, A)], &format!("{method} {headers:?}")).await;
         }
     }
-    assert_eq!(calls.count("write"), 8);
+    calls.assert_runs(&[("write", 8)]);
 }
 
 #[tokio::test]
@@ -124,7 +123,7 @@ async fn same_origin_writes_pass() {
             assert_passed(response, &[], &format!("{method} {headers:?}")).await;
         }
     }
-    assert_eq!(calls.count("write"), 16);
+    calls.assert_runs(&[("write", 16)]);
 }
 
 #[tokio::test]
@@ -149,7 +148,7 @@ async fn origin_naming_another_host_or_port_is_not_same_origin() {
         let response = send(&app, request("POST", "/write", &headers)).await;
         assert_strict_refusal(response, &format!("{headers:?}")).await;
     }
-    assert_eq!(calls.count("write"), 0);
+    calls.assert_runs(&[("write", 0)]);
 }
 
 #[tokio::test]
@@ -168,7 +167,7 @@ async fn sec_fetch_site_wins_over_an_origin_matching_the_host() {
         let response = send(&app, request("POST", "/write", &headers)).await;
         assert_strict_refusal(response, site).await;
     }
-    assert_eq!(calls.count("write"), 0);
+    calls.assert_runs(&[("write", 0)]);
 }
 
 #[tokio::test]
@@ -181,7 +180,7 @@ async fn browser_request_marked_cross_site_without_origin_is_refused() {
             assert_strict_refusal(response, &format!("{method} {site}")).await;
         }
     }
-    assert_eq!(calls.count("write"), 0);
+    calls.assert_runs(&[("write", 0)]);
 }
 
 #[tokio::test]
@@ -192,7 +191,7 @@ async fn request_without_origin_or_fetch_metadata_passes() {
         let response = send(&app, actual(method, "/write", None)).await;
         assert_passed(response, &[], method).await;
     }
-    assert_eq!(calls.count("write"), 4);
+    calls.assert_runs(&[("write", 4)]);
 }
 
 #[tokio::test]
@@ -206,15 +205,11 @@ async fn safe_methods_are_never_refused() {
         ] {
             let response = send(&app, request(method, "/read", &headers)).await;
             assert_eq!(response.status(), StatusCode::OK, "{method} {headers:?}");
-            assert_cors(response.headers(), &[]);
-            assert_eq!(vary(response.headers()), ["Origin"]);
+            assert_cors_vary(response.headers(), &[], &["Origin"]);
         }
     }
-    assert_eq!(
-        calls.count("read"),
-        6,
-        "axum answers HEAD with the GET handler"
-    );
+    // axum answers HEAD with the GET handler.
+    calls.assert_runs(&[("read", 6)]);
 }
 
 #[tokio::test]
@@ -222,16 +217,18 @@ async fn preflights_of_a_strict_route_are_answered_as_usual() {
     let (app, calls) = app();
     let response = send(&app, preflight("/write", A, "DELETE", None)).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_cors(
+    assert_cors_vary(
         response.headers(),
         &[(ACAO, A), (ACAM, "POST, PUT, DELETE, PATCH")],
+        &[PREFLIGHT_VARY],
     );
     let response = send(&app, preflight("/write", EVIL, "DELETE", None)).await;
     support::assert_refused_preflight(response).await;
     // An OPTIONS request that is no preflight is not refused either.
     let response = send(&app, request("OPTIONS", "/write", &[("origin", EVIL)])).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_eq!(calls.count("write"), 0);
+    assert_cors_vary(response.headers(), &[], &[]);
+    calls.assert_runs(&[]);
 }
 
 #[tokio::test]
@@ -248,11 +245,8 @@ async fn a_policy_without_strict_never_refuses() {
             assert_passed(response, &[], &format!("{method} {headers:?}")).await;
         }
     }
-    assert_eq!(
-        calls.count("lax"),
-        16,
-        "the handler always runs without `strict`"
-    );
+    // The handler always runs without `strict`.
+    calls.assert_runs(&[("lax", 16)]);
 }
 
 #[tokio::test]
@@ -273,6 +267,7 @@ async fn on_the_wire_the_real_host_header_makes_a_request_same_origin() {
         .await
         .expect("response");
     assert_eq!(same.status(), reqwest::StatusCode::OK);
+    assert_cors_vary(same.headers(), &[], &["Origin"]);
     assert_eq!(same.text().await.expect("body"), "written");
 
     let other_port = format!(
@@ -287,12 +282,104 @@ async fn on_the_wire_the_real_host_header_makes_a_request_same_origin() {
         .await
         .expect("response");
     assert_eq!(refused.status(), reqwest::StatusCode::FORBIDDEN);
-    assert!(
-        refused
-            .headers()
-            .keys()
-            .all(|name| !name.as_str().starts_with("access-control-"))
-    );
+    assert_cors_vary(refused.headers(), &[], &["Origin"]);
     assert_eq!(refused.text().await.expect("body"), "");
-    assert_eq!(calls.count("write"), 1);
+    calls.assert_runs(&[("write", 1)]);
+}
+
+/// Without a `Host` header (HTTP/2 carries the authority in `:authority` instead, and an
+/// HTTP/1.1 request may carry it in an absolute-form target), `Origin` is compared with
+/// the authority of the request URI.
+#[tokio::test]
+async fn without_a_host_header_the_uri_authority_decides_same_origin() {
+    let (app, calls) = app();
+    for method in WRITES {
+        for (uri, origin) in [
+            ("http://api.example.com/write", "http://api.example.com"),
+            (
+                "http://api.example.com:8080/write",
+                "http://api.example.com:8080",
+            ),
+        ] {
+            let request = request(method, uri, &[("origin", origin)]);
+            assert!(request.headers().get("host").is_none(), "no Host header");
+            assert_eq!(
+                request.uri().authority().map(|a| a.as_str()),
+                origin.strip_prefix("http://")
+            );
+            let response = send(&app, request).await;
+            assert_passed(response, &[], &format!("{method} {uri} from {origin}")).await;
+        }
+    }
+    calls.assert_runs(&[("write", 8)]);
+
+    for (uri, origin) in [
+        // Another host, another port, no port: not the authority.
+        ("http://api.example.com/write", "http://evil.example.com"),
+        (
+            "http://api.example.com:8080/write",
+            "http://api.example.com",
+        ),
+        (
+            "http://api.example.com/write",
+            "http://api.example.com:8080",
+        ),
+        // Neither `Host` nor an authority: nothing names the request's own origin.
+        ("/write", "http://api.example.com"),
+    ] {
+        let response = send(&app, request("POST", uri, &[("origin", origin)])).await;
+        assert_strict_refusal(response, &format!("{uri} from {origin}")).await;
+    }
+    calls.assert_runs(&[("write", 8)]);
+}
+
+/// The same on the wire: an HTTP/1.1 request with an absolute-form target and no `Host`
+/// line reaches the policy with the target's authority in its URI.
+#[tokio::test]
+async fn on_the_wire_an_absolute_form_target_without_host_is_same_origin() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let (app, calls) = app();
+    let addr = serve(app).await;
+    let exchange = |origin: &'static str| async move {
+        let mut stream = tokio::net::TcpStream::connect(addr)
+            .await
+            .expect("connect to the server");
+        let request = format!(
+            "POST http://api.example.com/write HTTP/1.1\r\norigin: {origin}\r\n\
+             content-length: 0\r\nconnection: close\r\n\r\n"
+        );
+        stream
+            .write_all(request.as_bytes())
+            .await
+            .expect("write the request");
+        let mut answer = String::new();
+        stream
+            .read_to_string(&mut answer)
+            .await
+            .expect("read the answer");
+        answer
+    };
+
+    // The `Access-Control-*` and `Vary` lines of a raw answer, in order.
+    let cors_and_vary = |answer: &str| -> Vec<String> {
+        let head = answer.split("\r\n\r\n").next().unwrap_or_default();
+        head.lines()
+            .skip(1)
+            .map(str::to_ascii_lowercase)
+            .filter(|line| line.starts_with("access-control-") || line.starts_with("vary:"))
+            .collect()
+    };
+
+    let same = exchange("http://api.example.com").await;
+    assert!(same.starts_with("HTTP/1.1 200 OK\r\n"), "{same}");
+    assert_eq!(cors_and_vary(&same), ["vary: origin"], "{same}");
+    assert!(same.ends_with("\r\n\r\nwritten"), "{same}");
+    calls.assert_runs(&[("write", 1)]);
+
+    let other = exchange("http://evil.example.com").await;
+    assert!(other.starts_with("HTTP/1.1 403 Forbidden\r\n"), "{other}");
+    assert_eq!(cors_and_vary(&other), ["vary: origin"], "{other}");
+    assert!(other.ends_with("\r\n\r\n"), "no body: {other}");
+    calls.assert_runs(&[("write", 1)]);
 }

@@ -62,7 +62,8 @@ fn url(addr: SocketAddr) -> String {
     format!("http://{addr}/items")
 }
 
-// DESIGN 3.3-3.5 through a real HTTP client.
+// Fetch, CORS protocol, HTTP responses (preflight and actual answers) through a real HTTP
+// client.
 
 #[tokio::test]
 async fn client_get_from_allowed_origin_gets_exactly_one_echoed_origin() {
@@ -283,7 +284,8 @@ async fn header_names_are_case_insensitive_on_the_wire() {
     assert_eq!(calls.count("items"), 0, "no handler runs for a preflight");
 }
 
-// DESIGN 3.7: several `Access-Control-Request-Headers` field lines are all read.
+// README, "Behaviour" (several field lines are joined, as for any list-valued header):
+// several `Access-Control-Request-Headers` field lines are all read.
 
 #[tokio::test]
 async fn several_request_header_lines_on_the_wire_are_accepted() {
@@ -320,7 +322,8 @@ async fn several_request_header_lines_on_the_wire_are_accepted() {
     assert_eq!(calls.count("items"), 0, "no handler runs for a preflight");
 }
 
-// DESIGN 3.6: two `Origin` lines never match.
+// Fetch, CORS check (the origin must match byte for byte; two lines combine into a value
+// that is no origin): two `Origin` lines never match.
 
 #[tokio::test]
 async fn two_origin_lines_on_the_wire_never_match() {
@@ -352,7 +355,8 @@ async fn two_origin_lines_on_the_wire_never_match() {
     assert_eq!(calls.count("items"), 1);
 }
 
-// DESIGN 3.3-3.4: preflight answers carry no body on the wire.
+// README, "Behaviour" (`204` or `403`, empty body): preflight answers carry no body on the
+// wire.
 
 #[tokio::test]
 async fn preflight_204_and_403_have_no_body_on_the_wire() {
@@ -397,7 +401,7 @@ async fn preflight_204_and_403_have_no_body_on_the_wire() {
     assert_eq!(calls.count("items"), 0, "no handler runs for a preflight");
 }
 
-// DESIGN 3.5: HEAD on a GET route carries the GET policy.
+// README, "Behaviour" (`HEAD` with `GET`): HEAD on a GET route carries the GET policy.
 
 #[tokio::test]
 async fn head_on_the_wire_carries_the_get_policy_and_no_body() {
@@ -410,7 +414,8 @@ async fn head_on_the_wire_carries_the_get_policy_and_no_body() {
     assert_eq!(calls.count("items"), 1);
 }
 
-// DESIGN 3.6 and 3.11: obs-text bytes reach the runtime and never match or fail.
+// Fetch, CORS check (byte-exact origins) and README, "Behaviour" (never a 5xx): obs-text
+// bytes reach the runtime and never match or fail.
 
 #[tokio::test]
 async fn non_ascii_origin_bytes_on_the_wire_never_match() {

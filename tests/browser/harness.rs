@@ -6,7 +6,7 @@
 //! The page origins are fixed because `#[cors]` origins are literals checked at compile
 //! time; the API's port does not appear in any policy, so it is ephemeral.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::io::Write;
 use std::net::Ipv4Addr;
@@ -19,6 +19,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{Html, Response};
+use axum::routing::MethodRouter;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde::Deserialize;
@@ -65,7 +66,7 @@ static TURN: TurnLock<()> = TurnLock::const_new(());
 /// Returns without running `test` when Chromium is missing outside CI (see [`Tools`]).
 pub async fn run<A, F, Fut>(api: A, test: F)
 where
-    A: FnOnce(&Recorder) -> Router<Recorder>,
+    A: FnOnce(&Recorder) -> Api,
     F: FnOnce(Session) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
@@ -77,6 +78,7 @@ where
     lab.serve(bind_fixed(OTHER_PORT).await, blank);
     let recorder = Recorder::default();
     let api = api(&recorder)
+        .router
         .layer(middleware::from_fn_with_state(recorder.clone(), record))
         .with_state(recorder.clone());
     let api = lab.serve(bind_ephemeral().await, api);
@@ -156,7 +158,7 @@ pub struct Tools {
 }
 
 impl Tools {
-    /// Finds both on `PATH`. Missing: a panic under `CI=true`, else a skip (`None`),
+    /// Finds both on `PATH`. Missing: a panic in CI (see [`in_ci`]), else a skip (`None`),
     /// announced by one loud line per test binary (not one per test).
     fn find() -> Option<Tools> {
         match (which("chromium"), which("chromedriver")) {
@@ -164,9 +166,10 @@ impl Tools {
                 chromium,
                 chromedriver,
             }),
-            _ if std::env::var("CI").is_ok_and(|v| v == "true") => panic!(
-                "chromium/chromedriver not found on PATH, and CI=true requires the browser \
-                 tests to run: apt-get install -y chromium chromium-driver"
+            _ if in_ci() => panic!(
+                "chromium/chromedriver not found on PATH, and CI is set ({:?}), which requires \
+                 the browser tests to run: apt-get install -y chromium chromium-driver",
+                std::env::var_os("CI").unwrap_or_default()
             ),
             _ => {
                 // Once per test binary, however many tests skip. Straight to the process's
@@ -178,13 +181,19 @@ impl Tools {
                         std::io::stderr(),
                         "==== SKIPPED: browser tests: chromium/chromedriver not found on PATH \
                          (apt-get install -y chromium chromium-driver); each passes without \
-                         running; under CI=true this fails ===="
+                         running; with CI set to anything but empty, `false` or `0` this fails ===="
                     );
                 });
                 None
             }
         }
     }
+}
+
+/// Whether this is a CI run: `CI` is set to anything but empty, `false` or `0` (CI
+/// services set `CI=true`, `CI=1`, `CI=yes`...; some leave it empty or `false` to say no).
+fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
 fn which(name: &str) -> Option<PathBuf> {
@@ -315,17 +324,86 @@ fn blank_page() -> Router {
     })
 }
 
-/// What reached the API: preflights per path, handler runs, cookies, and the requests a
-/// test middleware saw.
+/// The API router of a scenario, built with the names its [`Recorder`] answers for: every
+/// path, handler and recording layer is named when it is added, and asking the recorder
+/// about any other name panics (so a misspelt name cannot make `== 0` pass).
+pub struct Api {
+    router: Router<Recorder>,
+    recorder: Recorder,
+}
+
+impl Api {
+    /// An API without routes; `recorder` is the one [`run`] passes to the API builder.
+    pub fn new(recorder: &Recorder) -> Api {
+        Api {
+            router: Router::new(),
+            recorder: recorder.clone(),
+        }
+    }
+
+    /// Routes `path` to `routes`, whose handlers call [`Recorder::ran`] with `handlers`
+    /// (none for a route whose runs no test counts).
+    pub fn route(
+        mut self,
+        path: &'static str,
+        handlers: &[&'static str],
+        routes: MethodRouter<Recorder>,
+    ) -> Api {
+        {
+            let mut seen = self.recorder.seen();
+            assert!(seen.paths.insert(path), "path `{path}` registered twice");
+            for &handler in handlers {
+                assert!(
+                    seen.runs.insert(handler, 0).is_none(),
+                    "handler `{handler}` registered twice"
+                );
+            }
+        }
+        self.router = self.router.route(path, routes);
+        self
+    }
+
+    /// Names a middleware that calls [`Recorder::passed`] with `layer`.
+    pub fn recording_layer(self, layer: &'static str) -> Api {
+        let previous = self.recorder.seen().layers.insert(layer, Vec::new());
+        assert!(previous.is_none(), "layer `{layer}` registered twice");
+        self
+    }
+}
+
+/// What reached the API: requests and preflights per path, handler runs, cookies, and the
+/// requests a test middleware saw. Only for the names registered through [`Api`].
 #[derive(Clone, Default)]
 pub struct Recorder(Arc<Mutex<Seen>>);
 
 #[derive(Default)]
 struct Seen {
+    /// The paths routed through [`Api::route`].
+    paths: HashSet<&'static str>,
+    /// Every request that reached the API, preflights included, per path (any path, also
+    /// one the browser asks for on its own such as `/favicon.ico`).
+    requests: HashMap<String, usize>,
     preflights: HashMap<String, usize>,
     runs: HashMap<&'static str, usize>,
     cookies: Vec<(String, Option<String>)>,
     layers: HashMap<&'static str, Vec<String>>,
+}
+
+impl Seen {
+    #[track_caller]
+    fn known_path(&self, path: &str) {
+        assert!(
+            self.paths.contains(path),
+            "`{path}` is not a path of the API (known: {:?})",
+            sorted(&self.paths)
+        );
+    }
+}
+
+fn sorted(names: &HashSet<&'static str>) -> Vec<&'static str> {
+    let mut names: Vec<_> = names.iter().copied().collect();
+    names.sort_unstable();
+    names
 }
 
 impl Recorder {
@@ -333,44 +411,94 @@ impl Recorder {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Called by a test handler when it runs.
+    /// Called by a test handler when it runs; panics for a handler not named to
+    /// [`Api::route`].
+    #[track_caller]
     pub fn ran(&self, handler: &'static str) {
-        *self.seen().runs.entry(handler).or_default() += 1;
+        match self.seen().runs.get_mut(handler) {
+            Some(runs) => *runs += 1,
+            None => panic!("handler `{handler}` is not registered with Api::route"),
+        }
     }
 
-    /// How often `handler` ran.
+    /// How often `handler` ran. Panics for a handler not named to [`Api::route`].
+    #[track_caller]
     pub fn runs(&self, handler: &str) -> usize {
-        self.seen().runs.get(handler).copied().unwrap_or(0)
+        let seen = self.seen();
+        match seen.runs.get(handler) {
+            Some(&runs) => runs,
+            None => {
+                let mut known: Vec<_> = seen.runs.keys().copied().collect();
+                known.sort_unstable();
+                panic!("`{handler}` is not a handler of the API (known: {known:?})")
+            }
+        }
     }
 
-    /// Called by a test middleware for every request it sees.
+    /// Called by a test middleware for every request it sees; panics for a layer not
+    /// named to [`Api::recording_layer`].
+    #[track_caller]
     pub fn passed(&self, layer: &'static str, method: &http::Method) {
-        let mut seen = self.seen();
-        seen.layers
-            .entry(layer)
-            .or_default()
-            .push(method.to_string());
+        match self.seen().layers.get_mut(layer) {
+            Some(methods) => methods.push(method.to_string()),
+            None => panic!("layer `{layer}` is not registered with Api::recording_layer"),
+        }
     }
 
-    /// The method of every request `layer` saw, in order.
+    /// The method of every request `layer` saw, in order. Panics for a layer not named to
+    /// [`Api::recording_layer`].
+    #[track_caller]
     pub fn seen_by(&self, layer: &str) -> Vec<String> {
-        self.seen().layers.get(layer).cloned().unwrap_or_default()
+        let seen = self.seen();
+        seen.layers
+            .get(layer)
+            .cloned()
+            .unwrap_or_else(|| panic!("`{layer}` is not a recording layer of the API"))
+    }
+
+    /// Counts the requests reaching `router` (a router built elsewhere, such as an
+    /// example's), whose `paths` the counting lookups then answer for.
+    pub fn watch(&self, router: Router, paths: &[&'static str]) -> Router {
+        {
+            let mut seen = self.seen();
+            for &path in paths {
+                assert!(seen.paths.insert(path), "path `{path}` registered twice");
+            }
+        }
+        router.layer(middleware::from_fn_with_state(self.clone(), record))
+    }
+
+    /// How many requests of any kind, preflights included, reached `path`. Panics for a
+    /// path not routed through [`Api::route`] (or watched with [`Recorder::watch`]).
+    #[track_caller]
+    pub fn requests(&self, path: &str) -> usize {
+        let seen = self.seen();
+        seen.known_path(path);
+        seen.requests.get(path).copied().unwrap_or(0)
     }
 
     /// How many preflights (OPTIONS with `Access-Control-Request-Method`) hit `path`.
+    /// Panics for a path not routed through [`Api::route`].
+    #[track_caller]
     pub fn preflights(&self, path: &str) -> usize {
-        self.seen().preflights.get(path).copied().unwrap_or(0)
+        let seen = self.seen();
+        seen.known_path(path);
+        seen.preflights.get(path).copied().unwrap_or(0)
     }
 
-    /// The `Cookie` header of every non-preflight request to `path`, in order.
+    /// The `Cookie` header of every non-preflight request to `path`, in order. Panics for
+    /// a path not routed through [`Api::route`].
+    #[track_caller]
     pub fn cookies(&self, path: &str) -> Vec<Option<String>> {
         let seen = self.seen();
+        seen.known_path(path);
         let of_path = seen.cookies.iter().filter(|(p, _)| p == path);
         of_path.map(|(_, cookie)| cookie.clone()).collect()
     }
 }
 
-/// The recorder's middleware on the API router.
+/// The recorder's middleware on the API router: it runs for every request that reaches the
+/// server, before routing, so it counts also what the policy refuses.
 async fn record(State(recorder): State<Recorder>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let is_preflight = request.method() == http::Method::OPTIONS
@@ -379,6 +507,7 @@ async fn record(State(recorder): State<Recorder>, request: Request, next: Next) 
             .contains_key(http::header::ACCESS_CONTROL_REQUEST_METHOD);
     {
         let mut seen = recorder.seen();
+        *seen.requests.entry(path.clone()).or_default() += 1;
         if is_preflight {
             *seen.preflights.entry(path).or_default() += 1;
         } else {
@@ -414,12 +543,21 @@ impl Session {
 
     /// Runs `fetch()` of the API from the current page and returns the browser's verdict.
     pub async fn fetch(&self, call: Call) -> Outcome {
-        call.run(&self.client, &self.api, FETCH_JS).await
+        self.call(call, FETCH_JS).await
     }
 
     /// The same through `XMLHttpRequest`.
     pub async fn xhr(&self, call: Call) -> Outcome {
-        call.run(&self.client, &self.api, XHR_JS).await
+        self.call(call, XHR_JS).await
+    }
+
+    /// Runs `call` with `script`, noting how many requests (preflight or actual) reached
+    /// the call's path meanwhile: the server's evidence for [`Outcome::blocked`].
+    async fn call(&self, call: Call, script: &str) -> Outcome {
+        let before = self.recorder.requests(call.path);
+        let mut outcome = call.run(&self.client, &self.api, script).await;
+        outcome.reached = self.recorder.requests(outcome.call.path) - before;
+        outcome
     }
 }
 
@@ -502,6 +640,7 @@ impl Call {
         Outcome {
             call: self,
             outcome,
+            reached: 0,
         }
     }
 }
@@ -554,6 +693,9 @@ enum Verdict {
 pub struct Outcome {
     call: Call,
     outcome: Verdict,
+    /// How many requests to the call's path (preflight or actual) the server received
+    /// while the script ran.
+    reached: usize,
 }
 
 impl Outcome {
@@ -584,14 +726,25 @@ impl Outcome {
     }
 
     /// The browser blocked the call: the script got the CORS network error (`fetch`
-    /// rejects with a `TypeError`; XHR fires `error` with status 0) and no response.
+    /// rejects with a `TypeError`; XHR fires `error` with status 0) and no response, and
+    /// the server did receive the call (its preflight or the request itself), which tells
+    /// a CORS refusal apart from a server that is down or never reached: those give the
+    /// script the same network error.
     pub fn blocked(&self) {
         match &self.outcome {
-            Verdict::Error { error } => assert!(
-                error.starts_with("TypeError: ") || error.ends_with("status 0"),
-                "{:?} failed, but not with the CORS network error: {error}",
-                self.call
-            ),
+            Verdict::Error { error } => {
+                assert!(
+                    error.starts_with("TypeError: ") || error.ends_with("status 0"),
+                    "{:?} failed, but not with the CORS network error: {error}",
+                    self.call
+                );
+                assert!(
+                    self.reached > 0,
+                    "{:?} failed with {error}, but the server received no request for it: \
+                     the server is down or unreachable, not refusing by CORS",
+                    self.call
+                );
+            }
             Verdict::Response { status, body, .. } => panic!(
                 "expected the browser to block {:?}, but the script read {status} {body:?}",
                 self.call

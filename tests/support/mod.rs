@@ -71,6 +71,24 @@ impl Calls {
         self.0.values().map(|c| c.load(Ordering::SeqCst)).sum()
     }
 
+    /// Asserts how many times every handler ran: each listed one exactly its count, every
+    /// other one never. Panics on a name without a counter, so a misspelt one cannot pass.
+    #[track_caller]
+    pub fn assert_runs(&self, expected: &[(&str, usize)]) {
+        for (handler, _) in expected {
+            self.counter(handler);
+        }
+        let mut names: Vec<&&'static str> = self.0.keys().collect();
+        names.sort();
+        for name in names {
+            let want = expected
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0, |(_, count)| *count);
+            assert_eq!(self.count(name), want, "runs of handler `{name}`");
+        }
+    }
+
     fn counter(&self, handler: &str) -> &AtomicUsize {
         self.0
             .get(handler)
@@ -173,6 +191,14 @@ pub fn assert_cors(headers: &HeaderMap, expected: &[(&str, &str)]) {
     }
 }
 
+/// Asserts the exact CORS answer of a response: its `access-control-*` lines are exactly
+/// `cors` (as [`assert_cors`]) and its `Vary` lines exactly `vary_lines`, in order.
+#[track_caller]
+pub fn assert_cors_vary(headers: &HeaderMap, cors: &[(&str, &str)], vary_lines: &[&str]) {
+    assert_cors(headers, cors);
+    assert_eq!(vary(headers), vary_lines, "Vary field lines");
+}
+
 /// Every value of a header, one entry per field line.
 pub fn lines(headers: &HeaderMap, name: &str) -> Vec<String> {
     headers
@@ -187,11 +213,12 @@ pub fn vary(headers: &HeaderMap) -> Vec<String> {
     lines(headers, VARY.as_str())
 }
 
-/// DESIGN 3.4: a refused preflight is `403`, empty body, no `Access-Control-*` header.
+/// A refused preflight is `403`, empty body, no `Access-Control-*` header (Fetch, CORS
+/// protocol, HTTP responses: "the 403 status can be used, coupled with omitting the
+/// relevant headers"; README, "Behaviour").
 pub async fn assert_refused_preflight(response: Response) {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert_cors(response.headers(), &[]);
-    assert_eq!(vary(response.headers()), [PREFLIGHT_VARY]);
+    assert_cors_vary(response.headers(), &[], &[PREFLIGHT_VARY]);
     assert!(body(response).await.is_empty(), "a refusal has no body");
 }
 
