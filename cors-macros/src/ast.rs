@@ -5,6 +5,9 @@
 //! `credentials = true`) is kept as [`Value::Other`] for validation to explain, and a
 //! malformed entry is recorded in [`Args::errors`] and skipped, so one build reports
 //! every mistake of the attribute.
+//!
+//! The syntax tree owns the value of each string literal: the checked origins of the
+//! model borrow their parts from it.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -30,7 +33,7 @@ pub enum Value {
     /// `credentials`
     Flag,
     /// `"..."`
-    Str(LitStr),
+    Str(Str),
     /// `600`, or `-1` (kept so validation can say why it is wrong).
     Int {
         lit: LitInt,
@@ -46,6 +49,12 @@ pub enum Value {
     Other(TokenStream),
 }
 
+/// A string literal and its value, read once.
+pub struct Str {
+    pub lit: LitStr,
+    pub value: String,
+}
+
 /// `name(args)`, such as `env("APP_CORS_ORIGINS")`; validation says which names exist.
 pub struct Call {
     pub name: Ident,
@@ -53,11 +62,28 @@ pub struct Call {
     pub args: TokenStream,
     /// The whole call, for error spans.
     pub tokens: TokenStream,
+    /// `args` read as those of `env(...)`, when the call is `env` and they have that
+    /// shape; validation explains the others from `args`.
+    pub env: Option<EnvArgs>,
+}
+
+/// The arguments of `env(...)`: `"NAME"`, `"NAME", optional` or `"NAME", default = "..."`.
+pub struct EnvArgs {
+    pub name: Str,
+    pub option: Option<EnvOption>,
+}
+
+/// What follows the variable's name in `env(...)`.
+pub enum EnvOption {
+    Optional,
+    Default(Str),
+    /// Anything else after the name, kept whole for the error.
+    Unknown(TokenStream),
 }
 
 /// One entry of a list.
 pub enum Item {
-    Str(LitStr),
+    Str(Str),
     Ident(Ident),
     /// `env("NAME")`, `from_fn(path)`, ...
     Call(Call),
@@ -81,6 +107,22 @@ impl Value {
                 group.into_token_stream()
             }
         }
+    }
+}
+
+impl ToTokens for Str {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.lit.to_tokens(tokens);
+    }
+}
+
+impl Parse for Str {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let lit: LitStr = input.parse()?;
+        Ok(Str {
+            value: lit.value(),
+            lit,
+        })
     }
 }
 
@@ -202,7 +244,53 @@ fn parse_call(input: ParseStream) -> syn::Result<Call> {
     let mut group = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, args.clone());
     group.set_span(paren.span.join());
     tokens.extend([TokenTree::Group(group)]);
-    Ok(Call { name, args, tokens })
+    let env = if name == "env" {
+        syn::parse2::<EnvArgs>(args.clone()).ok()
+    } else {
+        None
+    };
+    Ok(Call {
+        name,
+        args,
+        tokens,
+        env,
+    })
+}
+
+impl Parse for EnvArgs {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name: Str = input.parse()?;
+        if input.is_empty() || (input.peek(Token![,]) && input.peek2(syn::parse::End)) {
+            input.parse::<Option<Token![,]>>()?;
+            return Ok(EnvArgs { name, option: None });
+        }
+        input.parse::<Token![,]>()?;
+        let rest: TokenStream = input.fork().parse()?;
+        let option = if input.peek(kw::optional) && input.peek2(syn::parse::End) {
+            input.parse::<kw::optional>()?;
+            EnvOption::Optional
+        } else if input.peek(kw::default) && input.peek2(Token![=]) {
+            input.parse::<kw::default>()?;
+            input.parse::<Token![=]>()?;
+            match input.parse::<Str>() {
+                Ok(list) if input.is_empty() => EnvOption::Default(list),
+                _ => EnvOption::Unknown(rest),
+            }
+        } else {
+            EnvOption::Unknown(rest)
+        };
+        // Whatever is left belongs to the error already recorded in `Unknown`.
+        input.parse::<TokenStream>()?;
+        Ok(EnvArgs {
+            name,
+            option: Some(option),
+        })
+    }
+}
+
+mod kw {
+    syn::custom_keyword!(optional);
+    syn::custom_keyword!(default);
 }
 
 fn parse_items(input: ParseStream, errors: &mut Vec<syn::Error>) -> syn::Result<Vec<Item>> {

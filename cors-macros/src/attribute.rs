@@ -8,11 +8,13 @@ use crate::{ast, expand, item, valid};
 
 /// The expansion of `#[cors(attr)] item`.
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let validated = match syn::parse2::<ast::Args>(attr.clone()) {
-        Ok(args) => valid::validate(&args, &attr, Span::call_site(), valid::Mode::Handler),
+    // The policy borrows its origins from the parsed arguments.
+    let args = syn::parse2::<ast::Args>(attr.clone());
+    let validated = match &args {
+        Ok(args) => valid::validate(args, &attr, Span::call_site(), valid::Mode::Handler),
         Err(error) => valid::Validated {
             policy: crate::model::Policy::stub(crate::model::default_krate()),
-            errors: Some(error),
+            errors: Some(error.clone()),
         },
     };
     let (expanded, item_error) = match item::parse(item.clone()) {

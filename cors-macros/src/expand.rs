@@ -1,10 +1,12 @@
 //! Expansion: the handler fn, unchanged, becomes the associated fn `name::handler`
 //! (nested in it, when other attributes below `#[cors]` need the fn as written; see
-//! `item::Function`), so the name itself is no longer a fn: routing it with axum's `get(name)` is a compile error whose warning says
-//! to use `cors_routes![name]` (DESIGN section 1). Beside it, a braced struct of the same
-//! name (type namespace) whose `CorsHandler` impl points at the policy in a `static` built
-//! by the runtime's `const fn` constructors. Fully qualified paths only, so nothing is
-//! brought into the user's scope. `cargo expand` shows:
+//! `item::Function`), so the name itself is no longer a fn: routing it with axum's
+//! `get(name)` is a compile error whose warning says to use `cors_routes![name]` (README,
+//! "What `#[cors]` expands to"). Beside it, a braced struct of the same name (type
+//! namespace) whose `CorsHandler` impl points at the policy in a `static` built by the
+//! runtime's `const fn` constructors. Fully qualified paths only, so nothing is brought
+//! into the user's scope. Every decision is `valid`'s, even the checks against a shared
+//! policy that rustc makes: this module only prints. `cargo expand` shows:
 //!
 //! ```text
 //! #[doc(hidden)]
@@ -30,11 +32,12 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Visibility};
 
+use cors_rules::entry::Entry;
 use cors_rules::origin::Scheme;
+use cors_rules::pattern::OriginPattern;
 
 use crate::item::{Function, Handler};
-use crate::key::Key;
-use crate::model::{Names, Origin, Origins, Policy, Unset};
+use crate::model::{CrossKeyCheck, Names, Origin, Origins, Policy, SharedQuestion, Unset};
 
 /// The items that replace the fn: the value, the struct, the forwarding `handler` and the
 /// policy.
@@ -175,7 +178,7 @@ fn policy_impl(
     let (shared, checks) = match &policy.shared {
         Some(path) => {
             let shared = quote!(<#path as #private::SharedPolicy>::KEYS);
-            let checks = shared_checks(policy, path, &shared);
+            let checks = shared_checks(&policy.shared_checks, &shared);
             (quote!(.shared(#shared)), checks)
         }
         None => (quote!(), quote!()),
@@ -211,112 +214,25 @@ pub fn shared_policy(name: &Ident, policy: &Policy) -> TokenStream {
     }
 }
 
-/// The rules that span a handler and its shared policy, checked when the crate compiles
-/// (the shared policy's keys are a constant): each is a `const` panic spanned on the
-/// handler's key, naming the shared policy.
-fn shared_checks(policy: &Policy, path: &syn::Path, shared: &TokenStream) -> TokenStream {
-    let shared_name = quote!(#path).to_string().replace(' ', "");
-    let in_shared = |what: &str| format!("{what} in the shared policy `{shared_name}`");
-    let mut checks = Vec::new();
-    let mut check = |key: Key, condition: TokenStream, message: String| {
-        let span = policy
-            .spans
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, tokens)| tokens.clone().into_iter().next())
-            .map_or_else(proc_macro2::Span::call_site, |token| token.span());
-        checks.push(quote_spanned!(span=> if #condition { ::core::panic!(#message) }));
-    };
-    if policy.credentials {
-        check(
-            Key::Credentials,
-            quote!(#shared.allows_any_origin()),
-            format!(
-                "`credentials` here cannot go with {}: browsers refuse a wildcard origin on credentialed requests; list the origins there, or remove `credentials`",
-                in_shared("`origins = \"*\"`")
-            ),
-        );
-        for (exposed, key) in [(false, "headers"), (true, "expose")] {
-            check(
-                Key::Credentials,
-                quote!(#shared.has_wildcard(#exposed)),
-                format!(
-                    "`credentials` here cannot go with {}: on credentialed requests browsers read `*` as a header literally named `*`; list the header names there",
-                    in_shared(&format!("`{key}` with `*`"))
-                ),
-            );
-        }
-        if !policy.allow_insecure_origins {
-            check(
-                Key::Credentials,
-                quote!(#shared.has_insecure_origins()),
-                format!(
-                    "`credentials` here cannot go with the plain `http://` origins {}: cookies would cross the network unencrypted; use `https://` there, or add `dangerously_allow_insecure_origins` here",
-                    in_shared("listed")
-                ),
-            );
-        }
-    }
-    for (names, exposed, key) in [
-        (&policy.headers, false, Key::Headers),
-        (&policy.expose, true, Key::Expose),
-    ] {
-        let key_name = key.name();
-        match names {
-            Names::None => {}
-            Names::Any | Names::AnyAndAuthorization => {
-                check(
-                    key,
-                    quote!(#shared.has_credentials()),
-                    format!(
-                        "`{key_name}` with `*` here cannot go with {}: on credentialed requests browsers read `*` as a header literally named `*`; list the header names",
-                        in_shared("`credentials`")
-                    ),
-                );
-                check(
-                    key,
-                    quote!(#shared.has_names(#exposed)),
-                    format!(
-                        "`{key_name}` is given here and {}: with `*` on one side, write it in one place",
-                        in_shared(&format!("`{key_name}`"))
-                    ),
-                );
-            }
-            Names::List(list) => {
-                check(
-                    key,
-                    quote!(#shared.has_wildcard(#exposed)),
-                    format!(
-                        "{} already covers these names; remove `{key_name}` here",
-                        in_shared(&format!("`{key_name}` with `*`"))
-                    ),
-                );
-                for name in list {
-                    check(
-                        key,
-                        quote!(#shared.lists(#exposed, #name)),
-                        format!(
-                            "`{name}` is listed here and {}; keep one",
-                            in_shared(&format!("in `{key_name}`"))
-                        ),
-                    );
-                }
-            }
-        }
-    }
-    if policy.strict {
-        check(
-            Key::Strict,
-            quote!(#shared.allows_any_origin()),
-            format!(
-                "`strict` here has no effect with {}: every origin is allowed, so nothing would be refused",
-                in_shared("`origins = \"*\"`")
-            ),
-        );
-    }
+/// The checks against the shared policy `valid` decided on, evaluated when the crate
+/// compiles (the shared policy's keys are a constant): each a `const` panic spanned on
+/// the handler's key.
+fn shared_checks(checks: &[CrossKeyCheck], shared: &TokenStream) -> TokenStream {
     if checks.is_empty() {
         return quote!();
     }
+    let checks = checks.iter().map(|check| {
+        let condition = match &check.question {
+            SharedQuestion::AllowsAnyOrigin => quote!(#shared.allows_any_origin()),
+            SharedQuestion::HasCredentials => quote!(#shared.has_credentials()),
+            SharedQuestion::HasInsecureOrigins => quote!(#shared.has_insecure_origins()),
+            SharedQuestion::HasWildcard { exposed } => quote!(#shared.has_wildcard(#exposed)),
+            SharedQuestion::HasNames { exposed } => quote!(#shared.has_names(#exposed)),
+            SharedQuestion::Lists { exposed, name } => quote!(#shared.lists(#exposed, #name)),
+        };
+        let message = &check.message;
+        quote_spanned!(check.span=> if #condition { ::core::panic!(#message) })
+    });
     quote!(const _: () = { #(#checks)* };)
 }
 
@@ -363,37 +279,8 @@ fn keys(policy: &Policy, private: &TokenStream) -> Vec<TokenStream> {
 }
 
 fn origin_tokens(origin: &Origin, private: &TokenStream) -> TokenStream {
-    let scheme = |scheme: &Scheme| match scheme {
-        Scheme::Http => quote!(#private::Scheme::Http),
-        Scheme::Https => quote!(#private::Scheme::Https),
-    };
-    // `exact(scheme, host)` or `exact_with_port(scheme, host, port)`; the same for
-    // `subdomains`: a port argument only when there is a port.
-    let with_port = |constructor: &str, s: &Scheme, text: &str, port: &Option<u16>| {
-        let s = scheme(s);
-        match port {
-            None => {
-                let constructor = format_ident!("{constructor}");
-                quote!(#private::AllowedOrigin::#constructor(#s, #text))
-            }
-            Some(port) => {
-                let constructor = format_ident!("{constructor}_with_port");
-                let port = Literal::u16_unsuffixed(*port);
-                quote!(#private::AllowedOrigin::#constructor(#s, #text, #port))
-            }
-        }
-    };
     match origin {
-        Origin::Exact { scheme, host, port } => with_port("exact", scheme, host, port),
-        Origin::Subdomains {
-            scheme,
-            domain,
-            port,
-        } => with_port("subdomains", scheme, domain, port),
-        Origin::AnyPort { scheme: s, host } => {
-            let s = scheme(s);
-            quote!(#private::AllowedOrigin::any_port(#s, #host))
-        }
+        Origin::Literal(entry) => entry_tokens(entry, private),
         Origin::Env {
             name,
             unset: Unset::Required,
@@ -404,16 +291,52 @@ fn origin_tokens(origin: &Origin, private: &TokenStream) -> TokenStream {
         } => quote!(#private::AllowedOrigin::env_optional(#name)),
         Origin::Env {
             name,
-            unset: Unset::Default(origins),
+            unset: Unset::Default(entries),
         } => {
-            let origins = origins.iter().map(|origin| origin_tokens(origin, private));
-            quote!(#private::AllowedOrigin::env_or(#name, &[#(#origins),*]))
+            let entries = entries.iter().map(|entry| entry_tokens(entry, private));
+            quote!(#private::AllowedOrigin::env_or(#name, &[#(#entries),*]))
         }
         Origin::FromFn(path) => {
             // Spanned on the path, so a function returning something other than a list
             // of origins is reported there.
             let call = quote_spanned!(path.span()=> #path());
             quote!(#private::AllowedOrigin::from_fn(|| #private::origin_list(#call)))
+        }
+    }
+}
+
+/// A checked origin or pattern, built again by the runtime's `const fn` constructors.
+fn entry_tokens(entry: &Entry, private: &TokenStream) -> TokenStream {
+    let scheme = |scheme: Scheme| match scheme {
+        Scheme::Http => quote!(#private::Scheme::Http),
+        Scheme::Https => quote!(#private::Scheme::Https),
+    };
+    // `exact(scheme, host)` or `exact_with_port(scheme, host, port)`; the same for
+    // `subdomains`: a port argument only when there is a port.
+    let with_port = |constructor: &str, s: Scheme, text: &str, port: Option<u16>| {
+        let s = scheme(s);
+        match port {
+            None => {
+                let constructor = format_ident!("{constructor}");
+                quote!(#private::AllowedOrigin::#constructor(#s, #text))
+            }
+            Some(port) => {
+                let constructor = format_ident!("{constructor}_with_port");
+                let port = Literal::u16_unsuffixed(port);
+                quote!(#private::AllowedOrigin::#constructor(#s, #text, #port))
+            }
+        }
+    };
+    match *entry {
+        Entry::Exact(origin) => with_port("exact", origin.scheme(), origin.host(), origin.port()),
+        Entry::Pattern(OriginPattern::Subdomains {
+            scheme,
+            domain,
+            port,
+        }) => with_port("subdomains", scheme, domain, port),
+        Entry::Pattern(OriginPattern::AnyPort { scheme: s, host }) => {
+            let s = scheme(s);
+            quote!(#private::AllowedOrigin::any_port(#s, #host))
         }
     }
 }

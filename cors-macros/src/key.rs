@@ -1,21 +1,19 @@
-//! The keys `#[cors(...)]` accepts: the one list of them. Every match on [`Key`] is
-//! exhaustive, so a key added here does not compile until it is parsed, validated,
-//! expanded and given an example and a doc line.
+//! The keys `#[cors(...)]` accepts: the one list of them, the table at the foot of this
+//! file, one row per key with everything said about it. Validation dispatches on [`Key`]
+//! with an exhaustive match, so a row added there does not compile until its key is
+//! validated into a field of the model.
 
-/// A key of `#[cors(...)]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Origins,
-    Methods,
-    Headers,
-    Expose,
-    Credentials,
-    MaxAge,
-    PrivateNetwork,
-    Strict,
-    DangerouslyAllowInsecureOrigins,
-    Policy,
-    Crate,
+/// One row of the table: what is said about a key.
+struct Row {
+    name: &'static str,
+    kind: Kind,
+    /// The key in use, for "e.g. ..." in messages.
+    example: &'static str,
+    /// What the key means, in one line (the README's key table says it too).
+    #[cfg_attr(not(test), allow(dead_code))]
+    doc: &'static str,
+    /// Names people bring from other CORS libraries (tower-http, actix-cors, Express).
+    aliases: &'static [&'static str],
 }
 
 /// The shape of a key's value.
@@ -31,111 +29,74 @@ pub enum Kind {
     Path,
 }
 
-impl Key {
-    /// Every key, in the order the README documents them.
-    pub const ALL: [Key; 11] = [
-        Key::Origins,
-        Key::Methods,
-        Key::Headers,
-        Key::Expose,
-        Key::Credentials,
-        Key::MaxAge,
-        Key::PrivateNetwork,
-        Key::Strict,
-        Key::DangerouslyAllowInsecureOrigins,
-        Key::Policy,
-        Key::Crate,
-    ];
+/// The table, written once: it makes the [`Key`] enum, [`Key::ALL`] and each key's
+/// [`Row`].
+macro_rules! keys {
+    ($($key:ident {
+        name: $name:literal,
+        kind: $kind:ident,
+        example: $example:literal,
+        doc: $doc:literal,
+        aliases: [$($alias:literal),*],
+    })*) => {
+        /// A key of `#[cors(...)]`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key {
+            $($key,)*
+        }
 
+        impl Key {
+            /// Every key, in the order the README documents them.
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+
+            fn row(self) -> Row {
+                match self {
+                    $(Key::$key => Row {
+                        name: $name,
+                        kind: Kind::$kind,
+                        example: $example,
+                        doc: $doc,
+                        aliases: &[$($alias),*],
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+impl Key {
     /// The key as written.
     pub fn name(self) -> &'static str {
-        match self {
-            Key::Origins => "origins",
-            Key::Methods => "methods",
-            Key::Headers => "headers",
-            Key::Expose => "expose",
-            Key::Credentials => "credentials",
-            Key::MaxAge => "max_age",
-            Key::PrivateNetwork => "private_network",
-            Key::Strict => "strict",
-            Key::DangerouslyAllowInsecureOrigins => "dangerously_allow_insecure_origins",
-            Key::Policy => "policy",
-            Key::Crate => "crate",
-        }
+        self.row().name
     }
 
     pub fn kind(self) -> Kind {
-        match self {
-            Key::Origins | Key::Methods | Key::Headers | Key::Expose => Kind::List,
-            Key::Credentials
-            | Key::PrivateNetwork
-            | Key::Strict
-            | Key::DangerouslyAllowInsecureOrigins => Kind::Flag,
-            Key::MaxAge => Kind::Number,
-            Key::Policy | Key::Crate => Kind::Path,
-        }
+        self.row().kind
     }
 
     /// The key in use, for "e.g. ..." in messages.
     pub fn example(self) -> &'static str {
-        match self {
-            Key::Origins => "`origins = [\"https://app.example.com\"]`",
-            Key::Methods => "`methods = [GET, POST]`",
-            Key::Headers => "`headers = [\"content-type\"]`",
-            Key::Expose => "`expose = [\"x-request-id\"]`",
-            Key::Credentials => "`credentials`",
-            Key::MaxAge => "`max_age = 600`",
-            Key::PrivateNetwork => "`private_network`",
-            Key::Strict => "`strict`",
-            Key::DangerouslyAllowInsecureOrigins => "`dangerously_allow_insecure_origins`",
-            Key::Policy => "`policy = SpaPolicy`",
-            Key::Crate => "`crate = my_cors`",
-        }
+        self.row().example
     }
 
     /// What the key means, in one line; the README's key table row says it too (a test
     /// checks), so a new key is documented where users look.
     #[cfg(test)]
     pub fn doc(self) -> &'static str {
-        match self {
-            Key::Origins => "exact serialized origins",
-            Key::Methods => "the methods the handler is routed on and the preflight allows",
-            Key::Headers => "request headers a preflight may ask for",
-            Key::Expose => "response headers scripts may read",
-            Key::Credentials => "cookies and `Authorization` allowed",
-            Key::MaxAge => "seconds a browser may cache the preflight",
-            Key::PrivateNetwork => "answer `Access-Control-Request-Private-Network: true`",
-            Key::Strict => {
-                "refuse cross-origin POST, PUT, DELETE and PATCH from origins the policy does not allow"
-            }
-            Key::DangerouslyAllowInsecureOrigins => {
-                "lets `credentials` go with plain `http://` origins"
-            }
-            Key::Policy => "a shared policy defined with `#[cors_policy(...)]`",
-            Key::Crate => "the path of `cors-runtime` when it is renamed or re-exported",
-        }
+        self.row().doc
     }
 
     /// The key named `name`.
     pub fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|key| key.name() == name)
+        Key::ALL.iter().copied().find(|key| key.name() == name)
     }
 
-    /// The key meant by a name people bring from other CORS libraries (tower-http,
-    /// actix-cors, Express).
+    /// The key meant by a name people bring from other CORS libraries.
     pub fn from_alias(name: &str) -> Option<Key> {
-        Some(match name {
-            "allow_origin" | "allow_origins" | "allowed_origins" => Key::Origins,
-            "allow_methods" | "allowed_methods" => Key::Methods,
-            "allow_headers" | "allowed_headers" => Key::Headers,
-            "expose_headers" | "exposed_headers" => Key::Expose,
-            "allow_credentials" | "supports_credentials" => Key::Credentials,
-            "allow_private_network" => Key::PrivateNetwork,
-            "allow_insecure_origins" => Key::DangerouslyAllowInsecureOrigins,
-            "krate" | "cors_runtime" => Key::Crate,
-            "shared" | "use_policy" | "cors_policy" => Key::Policy,
-            _ => return None,
-        })
+        Key::ALL
+            .iter()
+            .copied()
+            .find(|key| key.row().aliases.contains(&name))
     }
 
     /// The key meant by an unknown one: a name from another library, a near miss, or a
@@ -143,7 +104,8 @@ impl Key {
     pub fn suggest(name: &str) -> Option<Key> {
         let close = || {
             Key::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|key| (strsim::damerau_levenshtein(key.name(), name), key))
                 .filter(|(distance, key)| *distance <= 3.max(key.name().len() / 4))
                 .min_by_key(|(distance, _)| *distance)
@@ -151,7 +113,8 @@ impl Key {
         };
         let within = || {
             Key::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|key| name.len() >= 5 && key.name().contains(name))
         };
         Key::from_alias(name).or_else(close).or_else(within)
@@ -167,13 +130,93 @@ impl Key {
     }
 }
 
+keys! {
+    Origins {
+        name: "origins",
+        kind: List,
+        example: "`origins = [\"https://app.example.com\"]`",
+        doc: "exact serialized origins",
+        aliases: ["allow_origin", "allow_origins", "allowed_origins"],
+    }
+    Methods {
+        name: "methods",
+        kind: List,
+        example: "`methods = [GET, POST]`",
+        doc: "the methods the handler is routed on and the preflight allows",
+        aliases: ["allow_methods", "allowed_methods"],
+    }
+    Headers {
+        name: "headers",
+        kind: List,
+        example: "`headers = [\"content-type\"]`",
+        doc: "request headers a preflight may ask for",
+        aliases: ["allow_headers", "allowed_headers"],
+    }
+    Expose {
+        name: "expose",
+        kind: List,
+        example: "`expose = [\"x-request-id\"]`",
+        doc: "response headers scripts may read",
+        aliases: ["expose_headers", "exposed_headers"],
+    }
+    Credentials {
+        name: "credentials",
+        kind: Flag,
+        example: "`credentials`",
+        doc: "cookies and `Authorization` allowed",
+        aliases: ["allow_credentials", "supports_credentials"],
+    }
+    MaxAge {
+        name: "max_age",
+        kind: Number,
+        example: "`max_age = 600`",
+        doc: "seconds a browser may cache the preflight",
+        aliases: [],
+    }
+    PrivateNetwork {
+        name: "private_network",
+        kind: Flag,
+        example: "`private_network`",
+        doc: "answer `Access-Control-Request-Private-Network: true`",
+        aliases: ["allow_private_network"],
+    }
+    Strict {
+        name: "strict",
+        kind: Flag,
+        example: "`strict`",
+        doc: "refuse cross-origin POST, PUT, DELETE and PATCH from origins the policy does not allow",
+        aliases: [],
+    }
+    DangerouslyAllowInsecureOrigins {
+        name: "dangerously_allow_insecure_origins",
+        kind: Flag,
+        example: "`dangerously_allow_insecure_origins`",
+        doc: "lets `credentials` go with plain `http://` origins",
+        aliases: ["allow_insecure_origins"],
+    }
+    Policy {
+        name: "policy",
+        kind: Path,
+        example: "`policy = SpaPolicy`",
+        doc: "a shared policy defined with `#[cors_policy(...)]`",
+        aliases: ["shared", "use_policy", "cors_policy"],
+    }
+    Crate {
+        name: "crate",
+        kind: Path,
+        example: "`crate = my_cors`",
+        doc: "the path of `cors-runtime` when it is renamed or re-exported",
+        aliases: ["krate", "cors_runtime"],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn names_round_trip_and_aliases_name_real_keys() {
-        for key in Key::ALL {
+        for &key in Key::ALL {
             assert_eq!(Key::from_name(key.name()), Some(key));
             assert!(key.example().contains(key.name()), "{key:?}");
             assert!(!key.doc().is_empty());

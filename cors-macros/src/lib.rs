@@ -5,9 +5,13 @@
 //!
 //! The pipeline follows serde_derive and thiserror: `ast` parses the attribute keeping
 //! every span and `item` reads the fn's signature (its body stays tokens); `valid` checks
-//! every rule, collecting all errors, into the normalised `model`; `expand` only prints
-//! the model. The keys live in one enum, `key::Key`; the rules themselves (what a valid
-//! origin, method, header name, `max_age` is) live in the `cors-rules` crate.
+//! every rule in one error context (the keys, each key's value, missing keys, then the
+//! rules spanning several keys) into the normalised `model`; `expand` only prints the
+//! model. A rule between a handler and its shared policy is decided and worded in `valid`
+//! too, as a check the model carries for rustc to evaluate: only rustc can read the
+//! shared policy's keys. The keys live in one table, `key.rs`; the rules themselves (what
+//! a valid origin, method, header name, `max_age` is) live in the `cors-rules` crate,
+//! whose checked origin the model keeps.
 
 use proc_macro::TokenStream;
 

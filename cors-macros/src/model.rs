@@ -1,13 +1,16 @@
 //! The validated policy, normalised once: header names lower case and sorted, methods a
-//! set, origins as their parts. `expand` only prints it.
+//! set, origins checked into `cors-rules`' own [`Entry`] (borrowing from the syntax
+//! tree). `valid` builds it, with every decision made; `expand` only prints it.
 
+use proc_macro2::Span;
+
+use cors_rules::entry::Entry;
 use cors_rules::method::MethodSet;
-use cors_rules::origin::Scheme;
 
 /// A policy that passed every check.
-pub struct Policy {
+pub struct Policy<'a> {
     /// `None`: not given (a handler with `policy = ...`).
-    pub origins: Option<Origins>,
+    pub origins: Option<Origins<'a>>,
     /// A literal origin is plain `http://` off loopback.
     pub insecure_origins: bool,
     pub methods: MethodSet,
@@ -20,55 +23,38 @@ pub struct Policy {
     pub allow_insecure_origins: bool,
     /// `policy = Path`: the shared policy the handler uses.
     pub shared: Option<syn::Path>,
-    /// The tokens of each key's value as written, where checks that span the handler and
-    /// its shared policy point.
-    pub spans: Vec<(crate::key::Key, proc_macro2::TokenStream)>,
+    /// The rules spanning the handler and its shared policy that rustc evaluates.
+    pub shared_checks: Vec<CrossKeyCheck>,
     /// Where `cors-runtime` is (`crate = ...`, or `::cors_runtime`).
     pub krate: syn::Path,
 }
 
-pub enum Origins {
+pub enum Origins<'a> {
     Any,
     /// In the order written (diagnostics show them so; the runtime sorts what it searches).
-    List(Vec<Origin>),
+    List(Vec<Origin<'a>>),
 }
 
 /// One entry of `origins = [...]`.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Origin {
-    Exact {
-        scheme: Scheme,
-        host: String,
-        port: Option<u16>,
-    },
-    Subdomains {
-        scheme: Scheme,
-        domain: String,
-        port: Option<u16>,
-    },
-    AnyPort {
-        scheme: Scheme,
-        host: String,
-    },
+pub enum Origin<'a> {
+    /// A literal origin or pattern, checked at compile time.
+    Literal(Entry<'a>),
     /// `env("NAME")`: read and checked when the router is built.
-    Env {
-        name: String,
-        unset: Unset,
-    },
+    Env { name: String, unset: Unset<'a> },
     /// `from_fn(path)`: called and checked when the router is built.
     FromFn(syn::Path),
 }
 
 /// What an `env(...)` source gives when its variable is not set.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Unset {
+pub enum Unset<'a> {
     /// `env("NAME")`: a startup error.
     Required,
     /// `env("NAME", optional)`: no origin.
     Optional,
-    /// `env("NAME", default = "...")`: these origins, checked at compile time (exact
-    /// origins and patterns only).
-    Default(Vec<Origin>),
+    /// `env("NAME", default = "...")`: these origins, checked at compile time.
+    Default(Vec<Entry<'a>>),
 }
 
 /// `headers` or `expose`.
@@ -91,10 +77,31 @@ impl Names {
     }
 }
 
-impl Policy {
+/// A rule spanning a handler's keys and its shared policy's. The handler's macro cannot
+/// see the shared policy's keys, only name their constant, so `valid` decides what to
+/// ask of it and words the error; rustc asks, and panics with `message` on `span` (the
+/// handler's key) when the answer is yes.
+pub struct CrossKeyCheck {
+    pub span: Span,
+    pub question: SharedQuestion,
+    pub message: String,
+}
+
+/// A question to the shared policy's keys, each a `const fn` of the runtime's
+/// `PolicyKeys`; `exposed` picks `expose` over `headers`.
+pub enum SharedQuestion {
+    AllowsAnyOrigin,
+    HasCredentials,
+    HasInsecureOrigins,
+    HasWildcard { exposed: bool },
+    HasNames { exposed: bool },
+    Lists { exposed: bool, name: String },
+}
+
+impl Policy<'static> {
     /// What is emitted beside compile errors: no origin, no method, so the crate still
     /// compiles around it and no secondary error follows.
-    pub fn stub(krate: syn::Path) -> Policy {
+    pub fn stub(krate: syn::Path) -> Self {
         Policy {
             origins: Some(Origins::List(Vec::new())),
             insecure_origins: false,
@@ -107,7 +114,7 @@ impl Policy {
             strict: false,
             allow_insecure_origins: false,
             shared: None,
-            spans: Vec::new(),
+            shared_checks: Vec::new(),
             krate,
         }
     }

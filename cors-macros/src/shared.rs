@@ -12,11 +12,13 @@ use crate::{ast, expand};
 
 /// The expansion of `#[cors_policy(attr)] item`.
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let Validated { policy, errors } = match syn::parse2::<ast::Args>(attr.clone()) {
-        Ok(args) => valid::validate(&args, &attr, Span::call_site(), Mode::Shared),
+    // The policy borrows its origins from the parsed arguments.
+    let args = syn::parse2::<ast::Args>(attr.clone());
+    let Validated { policy, errors } = match &args {
+        Ok(args) => valid::validate(args, &attr, Span::call_site(), Mode::Shared),
         Err(error) => Validated {
             policy: Policy::stub(default_krate()),
-            errors: Some(error),
+            errors: Some(error.clone()),
         },
     };
     let mut out = item.clone();

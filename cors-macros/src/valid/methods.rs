@@ -22,12 +22,12 @@ const NOT_A_WILDCARD: &str = "`methods` cannot be `\"*\"`: the methods are the o
 pub fn check(key: &Ident, value: &Value, errors: &mut Errors) -> Option<MethodSet> {
     let items = match value {
         Value::List { items, .. } => items,
-        Value::Str(s) if s.value() == "*" => {
+        Value::Str(s) if s.value == "*" => {
             errors.at(s, NOT_A_WILDCARD);
             return None;
         }
         Value::Str(s) => {
-            let written = as_list(&s.value(), false);
+            let written = as_list(&s.value, false);
             let names: Vec<&str> = written
                 .split(", ")
                 .map(|name| meant_method(name).map_or(name, |m| m.as_str()))
@@ -68,13 +68,13 @@ pub fn check(key: &Ident, value: &Value, errors: &mut Errors) -> Option<MethodSe
     for item in items {
         let (name, tokens) = match item {
             Item::Ident(ident) => (ident.to_string(), ident.to_token_stream()),
-            Item::Str(s) if s.value() == "*" => {
+            Item::Str(s) if s.value == "*" => {
                 errors.at(s, NOT_A_WILDCARD);
                 continue;
             }
             Item::Str(s) => {
-                let name = s.value();
-                let message = match meant_method(&name) {
+                let name = &s.value;
+                let message = match meant_method(name) {
                     Some(m) => format!("write methods without quotes: `{}`", m.as_str()),
                     None => format!(
                         "write methods without quotes, as one of `GET`, `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`; `{name}` is not one of them"

@@ -18,13 +18,13 @@ pub fn check(
     errors: &mut Errors,
 ) -> Names {
     match value {
-        Value::Str(s) if s.value() == "*" => Names::Any,
+        Value::Str(s) if s.value == "*" => Names::Any,
         Value::Str(s) => {
             errors.at(
                 s,
                 format!(
                     "`{key}` takes a list, even for one name: write `{key} = [{}]`",
-                    as_list(&s.value(), true)
+                    as_list(&s.value, true)
                 ),
             );
             Names::None
@@ -43,13 +43,13 @@ pub fn check(
                 let Some(lit) = string_item(item, which, errors) else {
                     continue;
                 };
-                let written = lit.value();
+                let written = &lit.value;
                 if written == "*" {
                     wildcard = Some(lit);
                     continue;
                 }
-                match check(&written) {
-                    Ok(name) if names.contains(&name) && name != written => errors.at(
+                match check(written) {
+                    Ok(name) if names.contains(&name) && name != *written => errors.at(
                         lit,
                         format!("`{written}` is listed twice (header names are case-insensitive); keep one"),
                     ),

@@ -1,33 +1,31 @@
-//! `origins = [...]`: literals checked by `cors-rules` into their parts, `env("NAME")`
+//! `origins = [...]`: literals checked by `cors-rules` into an [`Entry`] each, `env("NAME")`
 //! and `from_fn(path)` sources.
 
 use proc_macro2::TokenStream;
-use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitStr, Token};
+use syn::{Ident, LitStr};
 
 use cors_rules::entry::{self, Entry};
-use cors_rules::pattern::OriginPattern;
 
 use super::errors::Errors;
 use super::{as_list, string_item};
-use crate::ast::{Call, Item, Value};
+use crate::ast::{Call, EnvArgs, EnvOption, Item, Str, Value};
 use crate::key::Key;
 use crate::model::{Origin, Origins, Unset};
 
-pub fn check(
+pub fn check<'a>(
     key: &Ident,
-    value: &Value,
+    value: &'a Value,
     context: entry::Context,
     errors: &mut Errors,
-) -> Option<Origins> {
+) -> Option<Origins<'a>> {
     match value {
-        Value::Str(s) if s.value() == "*" => Some(Origins::Any),
+        Value::Str(s) if s.value == "*" => Some(Origins::Any),
         Value::Str(s) => {
             errors.at(
                 s,
                 format!(
                     "`origins` takes a list, even for one origin: write `origins = [{}]`",
-                    as_list(&s.value(), true)
+                    as_list(&s.value, true)
                 ),
             );
             None
@@ -63,15 +61,15 @@ pub fn check(
                 let Some(lit) = string_item(item, Key::Origins, errors) else {
                     continue;
                 };
-                let written = lit.value();
-                match entry::check(&written, context) {
+                let written = &lit.value;
+                match entry::check(written, context) {
                     Err(e) => errors.at(lit, e),
-                    Ok(_) if seen.contains(&written) => {
+                    Ok(_) if seen.contains(written) => {
                         errors.at(lit, format!("`{written}` is listed twice; keep one"))
                     }
                     Ok(checked) => {
-                        list.push(parts(checked));
-                        seen.push(written);
+                        list.push(Origin::Literal(checked));
+                        seen.push(written.clone());
                     }
                 }
             }
@@ -87,69 +85,59 @@ pub fn check(
     }
 }
 
-/// A checked literal as the parts the expansion prints.
-fn parts(checked: Entry<'_>) -> Origin {
-    match checked {
-        Entry::Exact(origin) => Origin::Exact {
-            scheme: origin.scheme(),
-            host: origin.host().to_owned(),
-            port: origin.port(),
-        },
-        Entry::Pattern(OriginPattern::Subdomains {
-            scheme,
-            domain,
-            port,
-        }) => Origin::Subdomains {
-            scheme,
-            domain: domain.to_owned(),
-            port,
-        },
-        Entry::Pattern(OriginPattern::AnyPort { scheme, host }) => Origin::AnyPort {
-            scheme,
-            host: host.to_owned(),
-        },
-    }
+/// A literal origin is plain `http://` off loopback (the rule is `cors-rules`'): a
+/// handler that adds `credentials` to a shared policy listing one must not compile.
+pub fn lists_insecure(origins: &Origins) -> bool {
+    let Origins::List(list) = origins else {
+        return false;
+    };
+    list.iter()
+        .any(|origin| matches!(origin, Origin::Literal(entry) if entry::is_insecure(entry)))
 }
 
 /// `env("NAME")` or `from_fn(path::to::function)` in `origins`.
-fn origin_source(call: &Call, context: entry::Context, errors: &mut Errors) -> Option<Origin> {
+fn origin_source<'a>(
+    call: &'a Call,
+    context: entry::Context,
+    errors: &mut Errors,
+) -> Option<Origin<'a>> {
     match call.name.to_string().as_str() {
-        "env" => match syn::parse2::<EnvArgs>(call.args.clone()) {
-            Ok(EnvArgs { name, option }) if is_env_name(&name.value()) => {
+        "env" => match &call.env {
+            Some(EnvArgs { name, option }) if is_env_name(&name.value) => {
                 let unset = match option {
                     None => Unset::Required,
                     Some(EnvOption::Optional) => Unset::Optional,
                     Some(EnvOption::Default(list)) => {
-                        Unset::Default(default_list(&list, context, errors)?)
+                        Unset::Default(default_list(list, context, errors)?)
                     }
                     Some(EnvOption::Unknown(tokens)) => {
                         errors.at(
-                            &tokens,
+                            tokens,
                             format!(
                                 "after the variable's name, `env` takes `optional` (no origin when it is not set) or `default = \"...\"` (these origins when it is not set), e.g. `env(\"{}\", default = \"http://localhost:5173\")`",
-                                name.value()
+                                name.value
                             ),
                         );
                         return None;
                     }
                 };
                 Some(Origin::Env {
-                    name: name.value(),
+                    name: name.value.clone(),
                     unset,
                 })
             }
-            Ok(EnvArgs { name, .. }) => {
+            Some(EnvArgs { name, .. }) => {
                 errors.at(
-                    &name,
+                    name,
                     format!(
                         "`{}` is not an environment variable name: use letters, digits and `_`, not starting with a digit, e.g. `env(\"APP_CORS_ORIGINS\")`",
-                        name.value()
+                        name.value
                     ),
                 );
                 None
             }
             // `env(APP_CORS_ORIGINS)`: the name without its quotes.
-            Err(_) if syn::parse2::<Ident>(call.args.clone()).is_ok() => {
+            None if syn::parse2::<Ident>(call.args.clone()).is_ok() => {
                 errors.at(
                     &call.args,
                     format!(
@@ -159,14 +147,14 @@ fn origin_source(call: &Call, context: entry::Context, errors: &mut Errors) -> O
                 );
                 None
             }
-            Err(_) if call.args.is_empty() => {
+            None if call.args.is_empty() => {
                 errors.at(
                     &call.tokens,
                     "`env()` needs the name of the environment variable that lists the origins, e.g. `env(\"APP_CORS_ORIGINS\")`",
                 );
                 None
             }
-            Err(_) => {
+            None => {
                 errors.at(
                     &call.args,
                     "`env` takes one variable name, as a string: `env(\"APP_CORS_ORIGINS\")`",
@@ -215,72 +203,22 @@ fn origin_source(call: &Call, context: entry::Context, errors: &mut Errors) -> O
     }
 }
 
-/// The arguments of `env(...)`: `"NAME"`, `"NAME", optional` or `"NAME", default = "..."`.
-struct EnvArgs {
-    name: LitStr,
-    option: Option<EnvOption>,
-}
-
-enum EnvOption {
-    Optional,
-    Default(LitStr),
-    /// Anything else after the name, kept whole for the error.
-    Unknown(TokenStream),
-}
-
-impl Parse for EnvArgs {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let name: LitStr = input.parse()?;
-        if input.is_empty() || (input.peek(Token![,]) && input.peek2(syn::parse::End)) {
-            input.parse::<Option<Token![,]>>()?;
-            return Ok(EnvArgs { name, option: None });
-        }
-        input.parse::<Token![,]>()?;
-        let rest: TokenStream = input.fork().parse()?;
-        let option = if input.peek(kw::optional) && input.peek2(syn::parse::End) {
-            input.parse::<kw::optional>()?;
-            EnvOption::Optional
-        } else if input.peek(kw::default) && input.peek2(Token![=]) {
-            input.parse::<kw::default>()?;
-            input.parse::<Token![=]>()?;
-            match input.parse::<LitStr>() {
-                Ok(list) if input.is_empty() => EnvOption::Default(list),
-                _ => EnvOption::Unknown(rest),
-            }
-        } else {
-            EnvOption::Unknown(rest)
-        };
-        // Whatever is left belongs to the error already recorded in `Unknown`.
-        input.parse::<TokenStream>()?;
-        Ok(EnvArgs {
-            name,
-            option: Some(option),
-        })
-    }
-}
-
-mod kw {
-    syn::custom_keyword!(optional);
-    syn::custom_keyword!(default);
-}
-
 /// `default = "a, b"`: each entry checked now, by the rules of a literal origin, so the
 /// origins used when the variable is not set are as sure as written ones.
-fn default_list(
-    list: &LitStr,
+fn default_list<'a>(
+    list: &'a Str,
     context: entry::Context,
     errors: &mut Errors,
-) -> Option<Vec<Origin>> {
-    let text = list.value();
+) -> Option<Vec<Entry<'a>>> {
     let mut origins = Vec::new();
     let mut ok = true;
-    for (i, value) in entry::split_list(&text).enumerate() {
+    for (i, value) in entry::split_list(&list.value).enumerate() {
         let problem = match entry::check(value, context) {
             _ if value.is_empty() => {
                 format!("entry {} of the default is empty (a stray comma?)", i + 1)
             }
             Ok(checked) => {
-                origins.push(parts(checked));
+                origins.push(checked);
                 continue;
             }
             Err(e) => format!("in the default: {e}"),

@@ -41,7 +41,7 @@ pub fn check_max_age(key: &Ident, value: &Value, errors: &mut Errors) -> Option<
                 }
             };
         }
-        Value::Str(s) => s.value().trim().parse::<i128>().ok(),
+        Value::Str(s) => s.value.trim().parse::<i128>().ok(),
         _ => None,
     };
     let message = match seconds {
@@ -75,9 +75,9 @@ pub fn check_path(
             Ok(path) => return Some(path),
             Err(_) => format!("`{name}` takes {what}, e.g. {}", key.example()),
         },
-        Value::Str(s) if s.parse::<syn::Path>().is_ok() => format!(
+        Value::Str(s) if s.lit.parse::<syn::Path>().is_ok() => format!(
             "`{name}` takes a path, not a string: write `{name} = {}`",
-            s.value()
+            s.value
         ),
         _ => format!("`{name}` takes {what}, e.g. {}", key.example()),
     };

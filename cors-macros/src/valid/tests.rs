@@ -3,20 +3,28 @@
 
 use proc_macro2::{Span, TokenStream};
 
+use cors_rules::entry::Entry;
 use cors_rules::method::{CorsMethod, MethodSet};
-use cors_rules::origin::Scheme;
+use cors_rules::origin::{self, Scheme};
+use cors_rules::pattern::OriginPattern;
 
 use super::{Validated, validate};
 use crate::ast::Args;
 use crate::model::{Names, Origin, Origins, Policy, Unset};
 
-fn run(attr: &str) -> Validated {
+fn run(attr: &str) -> Validated<'static> {
     let tokens: TokenStream = attr.parse().expect("the test attribute tokenizes");
     let args: Args = syn::parse2(tokens.clone()).expect("the test attribute parses");
-    validate(&args, &tokens, Span::call_site(), super::Mode::Handler)
+    // The policy borrows from the arguments; a test may keep them to its end.
+    let args: &'static Args = Box::leak(Box::new(args));
+    validate(args, &tokens, Span::call_site(), super::Mode::Handler)
 }
 
-fn policy(attr: &str) -> Policy {
+fn exact(scheme: Scheme, host: &str, port: Option<u16>) -> Entry<'_> {
+    Entry::Exact(origin::Origin::from_parts(scheme, host, port))
+}
+
+fn policy(attr: &str) -> Policy<'static> {
     let validated = run(attr);
     if let Some(error) = validated.errors {
         panic!("`{attr}` should be valid: {error}");
@@ -29,16 +37,17 @@ fn errors(attr: &str) -> Vec<(String, String)> {
     let error = run(attr).errors.expect("the attribute has errors");
     error
         .into_iter()
-        .map(|e| {
-            let (start, end) = (e.span().start(), e.span().end());
-            assert_eq!(start.line, 1, "one-line test attributes");
-            let covered = attr
-                .chars()
-                .skip(start.column)
-                .take(end.column - start.column)
-                .collect();
-            (covered, e.to_string())
-        })
+        .map(|e| (covered(attr, e.span()), e.to_string()))
+        .collect()
+}
+
+/// The text `span` covers in the one-line `attr`.
+fn covered(attr: &str, span: Span) -> String {
+    let (start, end) = (span.start(), span.end());
+    assert_eq!(start.line, 1, "one-line test attributes");
+    attr.chars()
+        .skip(start.column)
+        .take(end.column - start.column)
         .collect()
 }
 
@@ -56,20 +65,16 @@ fn every_key_is_read_into_the_model() {
     assert_eq!(
         origins[..4],
         [
-            Origin::Exact {
+            Origin::Literal(exact(Scheme::Https, "app.example.com", None)),
+            Origin::Literal(Entry::Pattern(OriginPattern::Subdomains {
                 scheme: Scheme::Https,
-                host: "app.example.com".into(),
-                port: None
-            },
-            Origin::Subdomains {
-                scheme: Scheme::Https,
-                domain: "preview.example.com".into(),
+                domain: "preview.example.com",
                 port: Some(8443)
-            },
-            Origin::AnyPort {
+            })),
+            Origin::Literal(Entry::Pattern(OriginPattern::AnyPort {
                 scheme: Scheme::Http,
-                host: "localhost".into()
-            },
+                host: "localhost"
+            })),
             Origin::Env {
                 name: "APP_ORIGINS".into(),
                 unset: Unset::Required
@@ -156,6 +161,47 @@ fn missing_keys_and_cross_key_rules() {
 }
 
 #[test]
+fn the_checks_against_a_shared_policy_are_decided_here_on_the_handlers_keys() {
+    let attr = r#"policy = crate::App, methods = [GET], credentials, headers = ["X-A"], strict"#;
+    let p = policy(attr);
+    let checks: Vec<(String, &str)> = p
+        .shared_checks
+        .iter()
+        .map(|check| (covered(attr, check.span), check.message.as_str()))
+        .collect();
+    let spans: Vec<&str> = checks.iter().map(|(covered, _)| covered.as_str()).collect();
+    assert_eq!(
+        spans,
+        [
+            "credentials",
+            "credentials",
+            "credentials",
+            "credentials",
+            "[\"X-A\"]",
+            "[\"X-A\"]",
+            "strict"
+        ]
+    );
+    assert!(
+        checks[0].1.starts_with(
+            "`credentials` here cannot go with `origins = \"*\"` in the shared policy `crate::App`"
+        ),
+        "{}",
+        checks[0].1
+    );
+    assert_eq!(
+        checks[5].1,
+        "`x-a` is listed here and in `headers` in the shared policy `crate::App`; keep one"
+    );
+    // Opted in to plain `http://`, and without a shared policy: nothing to ask of one.
+    let opted_in =
+        policy(r#"policy = App, methods = [GET], credentials, dangerously_allow_insecure_origins"#);
+    assert_eq!(opted_in.shared_checks.len(), 3);
+    let alone = policy(r#"origins = ["https://a.example"], methods = [GET], credentials"#);
+    assert!(alone.shared_checks.is_empty());
+}
+
+#[test]
 fn a_key_without_its_value_and_a_flag_with_one() {
     let found = errors(r#"origins, methods = [GET], strict = false"#);
     assert_eq!(found[0].0, "origins");
@@ -230,15 +276,11 @@ fn env_sources_that_may_be_unset() {
         Origin::Env {
             name: "APP_ORIGINS".into(),
             unset: Unset::Default(vec![
-                Origin::Exact {
-                    scheme: Scheme::Https,
-                    host: "app.example.com".into(),
-                    port: None
-                },
-                Origin::AnyPort {
+                exact(Scheme::Https, "app.example.com", None),
+                Entry::Pattern(OriginPattern::AnyPort {
                     scheme: Scheme::Http,
-                    host: "localhost".into()
-                },
+                    host: "localhost"
+                }),
             ])
         }
     );
