@@ -136,7 +136,7 @@ pub mod __private {
         annotated,
     };
     pub use crate::policy::{AllowedOrigin, Policy, PolicyKeys, SharedPolicy};
-    pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
+    pub use crate::routes::{CorsRoutes, assert_routed_apart, first_shared_method};
     pub use axum::handler::Handler;
     pub use cors_macros::cors_routes;
     pub use cors_rules::method::{CorsMethod, MethodSet};
