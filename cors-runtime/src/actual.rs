@@ -21,8 +21,8 @@ use pin_project_lite::pin_project;
 use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{ANY, TRUE, is_cors_header, remove_handler_cors_headers};
 use crate::diagnostics::{Refusal, refused};
+use crate::handler::CorsHandler;
 use crate::origin::OriginVerdict;
-use crate::policy::CorsHandler;
 use crate::vary::append_vary_origin;
 use crate::{strict, websocket};
 

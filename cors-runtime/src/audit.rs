@@ -14,7 +14,7 @@ use http::{Method, StatusCode};
 use tower_service::Service;
 
 use crate::compiled::CompiledPolicy;
-use crate::preflight::PreflightTable;
+use crate::table::PreflightTable;
 use cors_rules::method::CorsMethod;
 
 /// The request extension that asks a path's preflight endpoint for its table.
@@ -200,7 +200,7 @@ impl PolicyAudit {
             value.map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         };
         PolicyAudit {
-            handler: policy.policy.handler,
+            handler: policy.definition.handler,
             methods,
             origins: policy.origins.as_ref().map(|set| {
                 let mut origins = Vec::new();

@@ -6,11 +6,10 @@ use axum::routing::{MethodFilter, MethodRouter};
 use http::{HeaderValue, StatusCode, header::ALLOW};
 
 use crate::actual::WithPolicy;
-use crate::compiled::CompiledPolicy;
+use crate::handler::CorsHandler;
+use crate::preflight::WithPreflight;
+use crate::table::PreflightTable;
 use cors_rules::method::{CorsMethod, MethodSet};
-
-use crate::policy::CorsHandler;
-use crate::preflight::{PreflightTable, WithPreflight};
 
 /// Builder behind `cors_routes!`; not meant to be named by users.
 #[doc(hidden)]
@@ -87,41 +86,11 @@ where
     }
 }
 
-impl PreflightTable {
-    /// Records `policy` for every method a router answers with its handler
-    /// ([`MethodSet::routed`]: HEAD with GET, unless a handler of its own has HEAD); the
-    /// filter routing its methods, if it has any. Not generic over the handler, so it is
-    /// compiled once, not once per handler.
-    fn add(&mut self, policy: &'static CompiledPolicy) -> Option<MethodFilter> {
-        let own = policy.policy.methods;
-        for method in own.routed().iter() {
-            let slot = &mut self.by_method[method.index()];
-            if own.contains(method) || slot.is_none() {
-                *slot = Some(policy);
-            }
-        }
-        self.routed = self.routed.union(own.routed());
-        own.iter().map(method_filter).reduce(MethodFilter::or)
-    }
-}
-
 /// `Allow` of a non-preflight OPTIONS answer: the path's methods and OPTIONS.
 fn allow_header(routed: MethodSet) -> HeaderValue {
     let methods = routed.iter().map(CorsMethod::as_str).chain(["OPTIONS"]);
     HeaderValue::from_str(&methods.collect::<Vec<_>>().join(", "))
         .expect("method names are valid header bytes")
-}
-
-/// The axum filter that routes `method`.
-fn method_filter(method: CorsMethod) -> MethodFilter {
-    match method {
-        CorsMethod::Get => MethodFilter::GET,
-        CorsMethod::Head => MethodFilter::HEAD,
-        CorsMethod::Post => MethodFilter::POST,
-        CorsMethod::Put => MethodFilter::PUT,
-        CorsMethod::Delete => MethodFilter::DELETE,
-        CorsMethod::Patch => MethodFilter::PATCH,
-    }
 }
 
 /// Compile-time check behind `cors_routes!`, one per pair of handlers: `A` and `B` are
