@@ -145,7 +145,8 @@ fn refusal() -> Response {
     response
 }
 
-/// DESIGN 3.5, 3.8 and 3.10 for one actual response.
+/// The CORS headers of one actual response (Fetch, "HTTP responses" of the CORS
+/// protocol; "CORS protocol and HTTP caches" for `Vary`), each sent exactly once.
 fn apply(policy: &CompiledPolicy, verdict: OriginVerdict, response: &mut Response) {
     let headers = response.headers_mut();
     // One pass over the handler's (few) header names answers both questions; most

@@ -155,6 +155,7 @@ fn policies(table: &PreflightTable) -> Vec<PolicyAudit> {
 /// # });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Audit {
     /// The paths, in the order given.
     pub routes: Vec<RouteAudit>,

@@ -155,7 +155,8 @@ fn value(text: String) -> HeaderValue {
 /// `content-length` of an empty body.
 const ZERO: HeaderValue = HeaderValue::from_static("0");
 
-/// Every line of an allowed preflight's answer under one policy (DESIGN 3.3), in the
+/// Every line of an allowed preflight's answer under one policy (Fetch, CORS protocol,
+/// "HTTP responses"), in the
 /// order they are sent. Built once per policy: answering clones it, two allocations and a
 /// copy of static values, instead of hashing and inserting each line.
 ///

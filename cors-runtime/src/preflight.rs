@@ -139,7 +139,8 @@ where
 }
 
 impl PreflightTable {
-    /// DESIGN 3.2-3.4: dispatch by the requested method, then check origin and headers;
+    /// Dispatch by the requested method, then check origin and headers (Fetch,
+    /// "CORS-preflight fetch" and "CORS check");
     /// `None` when the request is not a preflight.
     fn answer(&self, request: &mut Request) -> Option<Response> {
         let headers = request.headers();
@@ -209,7 +210,8 @@ impl<'r> PreflightHeaders<'r> {
     }
 }
 
-/// `204`, empty body, and the policy's preflight headers (DESIGN 3.3), allowing `origin`.
+/// `204`, empty body, and the policy's preflight headers (Fetch, CORS protocol, "HTTP
+/// responses"), allowing `origin`.
 fn success(policy: &CompiledPolicy, origin: OriginVerdict, request: &HeaderMap) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NO_CONTENT;
@@ -231,7 +233,8 @@ fn success(policy: &CompiledPolicy, origin: OriginVerdict, request: &HeaderMap) 
     response
 }
 
-/// `403`, empty body, no `Access-Control-*` header: reveals nothing of the policy (DESIGN 3.4).
+/// `403`, empty body, no `Access-Control-*` header: reveals nothing of the policy, and
+/// the browser fails the CORS-preflight fetch (Fetch, "CORS-preflight fetch", step 7).
 ///
 /// Its lines go in `spare`, emptied: the refused request's own header map, read for the
 /// last time. Reusing it saves allocating one map and freeing the other; a preflight

@@ -33,6 +33,7 @@ use cors_rules::entry::Context;
 /// assert!(error.to_string().starts_with("#[cors] origins of `partners` are invalid:"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StartupError {
     /// The handler whose policy it is.
     pub handler: &'static str,
