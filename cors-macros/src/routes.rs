@@ -189,14 +189,26 @@ impl Routes {
             let probe = quote_spanned!(name.span()=> <#private::Probe<_>>::new(#name).probe());
             quote!(#[allow(deprecated)] let () = #private::annotated(#probe);)
         });
-        // Two handlers on one method: a compile error. One handler: nothing to compare.
-        let assertion = (handlers.len() > 1).then(|| {
-            let types = handlers.iter().map(|handler| unit_arguments(&handler.path));
-            quote! {
-                const _: () = #private::assert_one_handler_per_method(&[
-                    #(<#private::Id<#types> as #krate::CorsHandler>::METHODS),*
-                ]);
-            }
+        // Two handlers on one method: a compile error naming both and the method, on the
+        // second one's name. One check per pair; one handler: nothing to compare.
+        let types: Vec<Path> = handlers.iter().map(|h| unit_arguments(&h.path)).collect();
+        let assertions = types.iter().enumerate().flat_map(|(i, a)| {
+            let private = &private;
+            let krate = &krate;
+            types[i + 1..].iter().map(move |b| {
+                let methods =
+                    |handler| quote!(<#private::Id<#handler> as #krate::CorsHandler>::METHODS);
+                let (of_a, of_b) = (methods(a), methods(b));
+                let name = b
+                    .segments
+                    .last()
+                    .map_or_else(|| b.span(), |last| last.ident.span());
+                quote_spanned! {name=>
+                    const _: () = #private::assert_routed_apart::<#a, #b, {
+                        #private::first_shared_method(#of_a, #of_b)
+                    }>();
+                }
+            })
         });
         let path_layers: Vec<Ident> = (0..layers.len())
             .map(|i| format_ident!("__cors_layer{i}"))
@@ -228,7 +240,7 @@ impl Routes {
         };
         quote! {{
             #(#checks)*
-            #assertion
+            #(#assertions)*
             #(let #path_layers = #layers;)*
             #private::CorsRoutes::new()
                 #(#mounts)*
@@ -237,7 +249,7 @@ impl Routes {
     }
 }
 
-/// `path` with `()` for each type argument: `list::<S>` becomes `list<()>`, so the
+/// `path` with `()` for each type argument: `list::<S>` becomes `list::<()>`, so the
 /// compile-time check may name it outside any generic fn the list is written in.
 fn unit_arguments(path: &Path) -> Path {
     let mut path = path.clone();

@@ -21,8 +21,8 @@ use pin_project_lite::pin_project;
 use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{ANY, TRUE, is_cors_header, remove_handler_cors_headers};
 use crate::diagnostics::{Refusal, refused};
+use crate::handler::CorsHandler;
 use crate::origin::OriginVerdict;
-use crate::policy::CorsHandler;
 use crate::vary::append_vary_origin;
 use crate::{strict, websocket};
 
@@ -145,7 +145,8 @@ fn refusal() -> Response {
     response
 }
 
-/// DESIGN 3.5, 3.8 and 3.10 for one actual response.
+/// The CORS headers of one actual response (Fetch, "HTTP responses" of the CORS
+/// protocol; "CORS protocol and HTTP caches" for `Vary`), each sent exactly once.
 fn apply(policy: &CompiledPolicy, verdict: OriginVerdict, response: &mut Response) {
     let headers = response.headers_mut();
     // One pass over the handler's (few) header names answers both questions; most

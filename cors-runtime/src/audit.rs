@@ -14,7 +14,7 @@ use http::{Method, StatusCode};
 use tower_service::Service;
 
 use crate::compiled::CompiledPolicy;
-use crate::preflight::PreflightTable;
+use crate::table::PreflightTable;
 use cors_rules::method::CorsMethod;
 
 /// The request extension that asks a path's preflight endpoint for its table.
@@ -155,6 +155,7 @@ fn policies(table: &PreflightTable) -> Vec<PolicyAudit> {
 /// # });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Audit {
     /// The paths, in the order given.
     pub routes: Vec<RouteAudit>,
@@ -200,7 +201,7 @@ impl PolicyAudit {
             value.map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         };
         PolicyAudit {
-            handler: policy.policy.handler,
+            handler: policy.definition.handler,
             methods,
             origins: policy.origins.as_ref().map(|set| {
                 let mut origins = Vec::new();

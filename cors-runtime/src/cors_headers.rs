@@ -30,8 +30,8 @@ pub(crate) fn is_cors_header(name: &HeaderName) -> bool {
 }
 
 /// Removes every CORS response header a handler set itself: on a policy route the policy
-/// alone decides them (DESIGN 3.10), and preflight-only ones never belong on an actual
-/// response (DESIGN 3.5). Called only when [`is_cors_header`] found one: the common case
+/// alone decides them, so each is sent once, and preflight-only ones never belong on an
+/// actual response (Fetch, CORS protocol, "HTTP responses"). Called only when [`is_cors_header`] found one: the common case
 /// removes nothing.
 pub(crate) fn remove_handler_cors_headers(headers: &mut HeaderMap) {
     for name in [

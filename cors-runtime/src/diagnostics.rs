@@ -12,8 +12,8 @@ use axum::extract::MatchedPath;
 use http::{HeaderValue, Request};
 
 use crate::compiled::CompiledPolicy;
+use crate::keys::Names;
 use crate::origin::OriginSet;
-use crate::policy::Names;
 use cors_rules::request_headers::{ListError, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
 
 /// Why a CORS request got no permission.
@@ -50,7 +50,7 @@ pub(crate) fn refused<B>(
         .extensions()
         .get::<MatchedPath>()
         .map(MatchedPath::as_str);
-    let handler = policy.map(|p| p.policy.handler);
+    let handler = policy.map(|p| p.definition.handler);
     let origin = Lossy(
         request
             .headers()
@@ -102,7 +102,7 @@ fn first_of_its_kind(policy: Option<&CompiledPolicy>, refusal: &Refusal<'_>) -> 
         Refusal::Strict => 8,
         Refusal::WebSocket => 16,
     };
-    let warned = policy.map_or(&WARNED_WITHOUT_HANDLER, |p| &p.policy.warned);
+    let warned = policy.map_or(&WARNED_WITHOUT_HANDLER, |p| p.warned);
     // A load first: once warned, a refusal costs no write to shared memory.
     warned.load(Ordering::Relaxed) & bit == 0 && warned.fetch_or(bit, Ordering::Relaxed) & bit == 0
 }

@@ -1,19 +1,23 @@
 #![doc = include_str!("../README.md")]
 
 mod actual;
+mod allowed_origin;
 mod audit;
 mod compiled;
 mod cors_headers;
+mod definition;
 mod diagnostics;
+mod handler;
+mod keys;
 mod mount;
 mod origin;
-mod policy;
 mod preflight;
 mod request_headers;
 mod routes;
 mod sent;
 mod startup;
 mod strict;
+mod table;
 mod vary;
 mod websocket;
 
@@ -122,7 +126,7 @@ pub use cors_macros::cors;
 /// names the shared policy. The struct is an ordinary item: `pub`, imported, used from
 /// other modules and crates.
 pub use cors_macros::cors_policy;
-pub use policy::CorsHandler;
+pub use handler::CorsHandler;
 pub use preflight::is_preflight;
 pub use startup::StartupError;
 
@@ -131,12 +135,15 @@ pub use startup::StartupError;
 /// policy cannot be built or read any other way.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::allowed_origin::AllowedOrigin;
+    pub use crate::compiled::Policy;
+    pub use crate::handler::SharedPolicy;
+    pub use crate::keys::PolicyKeys;
     pub use crate::mount::{
         CorsAttribute, HasCors, Id, MountWithCorsRoutes, NoCorsAttribute, Probe, Unannotated,
         annotated,
     };
-    pub use crate::policy::{AllowedOrigin, Policy, PolicyKeys, SharedPolicy};
-    pub use crate::routes::{CorsRoutes, assert_one_handler_per_method};
+    pub use crate::routes::{CorsRoutes, assert_routed_apart, first_shared_method};
     pub use axum::handler::Handler;
     pub use cors_macros::cors_routes;
     pub use cors_rules::method::{CorsMethod, MethodSet};

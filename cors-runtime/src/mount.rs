@@ -1,5 +1,6 @@
 //! What stands in the name of a `#[cors]` handler, so that it cannot be routed without
-//! its policy (DESIGN section 1): in the value namespace the name is a fn taking
+//! its policy (an annotation that silently did nothing would serve the handler with no
+//! CORS at all): in the value namespace the name is a fn taking
 //! [`MountWithCorsRoutes`], which is not an axum handler, so `get(name)` does not compile;
 //! the handler itself is `name::handler`, which `cors_routes!` mounts.
 //!

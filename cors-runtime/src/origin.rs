@@ -5,15 +5,11 @@
 
 use std::collections::HashMap;
 
-use http::header::ORIGIN;
-use http::{HeaderMap, HeaderValue};
+use http::HeaderValue;
 
 use cors_rules::entry::Entry;
 use cors_rules::origin::Origin;
 use cors_rules::pattern::OriginPattern;
-
-use crate::compiled::CompiledPolicy;
-use crate::sent::Sent;
 
 /// What a policy says about a request's `Origin`.
 #[derive(Debug)]
@@ -162,33 +158,6 @@ impl OriginSet {
                 self.subdomains.binary_search(&wanted).is_ok()
             });
         allowed.then(|| origin.clone())
-    }
-}
-
-impl CompiledPolicy {
-    /// The verdict on the request's `Origin` header; two `Origin` lines never match.
-    pub(crate) fn check_origin(&self, headers: &HeaderMap) -> OriginVerdict {
-        // An any-origin policy answers `*` whatever was sent: no lookup.
-        if self.origins.is_none() {
-            return OriginVerdict::Any;
-        }
-        self.check_sent_origin(Sent::of(headers.get_all(ORIGIN)))
-    }
-
-    /// [`check_origin`](Self::check_origin) on the `Origin` lines already found.
-    pub(crate) fn check_sent_origin(&self, origin: Sent<'_>) -> OriginVerdict {
-        let Some(set) = &self.origins else {
-            return OriginVerdict::Any;
-        };
-        let origin = match origin {
-            Sent::Never => return OriginVerdict::Absent,
-            Sent::Once(origin) => origin,
-            Sent::Repeated => return OriginVerdict::Refused,
-        };
-        match set.find(origin) {
-            Some(echo) => OriginVerdict::Allowed(echo),
-            None => OriginVerdict::Refused,
-        }
     }
 }
 

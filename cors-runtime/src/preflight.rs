@@ -11,9 +11,8 @@ use axum::extract::Request;
 use axum::handler::Handler;
 use axum::response::Response;
 use http::header::{
-    ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE, ACCESS_CONTROL_REQUEST_HEADERS,
-    ACCESS_CONTROL_REQUEST_METHOD, CONTENT_LENGTH, ORIGIN, VARY,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD,
+    ORIGIN, VARY,
 };
 use http::{HeaderMap, HeaderValue, StatusCode};
 use pin_project_lite::pin_project;
@@ -21,24 +20,15 @@ use pin_project_lite::pin_project;
 use crate::audit;
 use crate::compiled::CompiledPolicy;
 use crate::cors_headers::{
-    ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, ANY, TRUE,
+    ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, TRUE,
 };
 use crate::diagnostics::{Refusal, refused};
 use crate::origin::OriginVerdict;
 use crate::request_headers::check_request_headers;
 use crate::sent::Sent;
+use crate::table::PreflightTable;
 use crate::vary::VARY_PREFLIGHT;
-use cors_rules::method::{CorsMethod, MethodSet};
-
-/// The policy of each method routed on one path, indexed by [`CorsMethod::index`].
-/// Small and `Copy`: the preflight endpoint holds it by value, so axum's per-request
-/// clone of the endpoint copies a few words and touches no reference count.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct PreflightTable {
-    pub(crate) by_method: [Option<&'static CompiledPolicy>; CorsMethod::ALL.len()],
-    /// Every method routed on the path, HEAD with GET.
-    pub(crate) routed: MethodSet,
-}
+use cors_rules::method::CorsMethod;
 
 /// The path's OPTIONS endpoint: answers preflights from its table, and passes other
 /// OPTIONS requests to the path's OPTIONS handler `H`.
@@ -149,7 +139,8 @@ where
 }
 
 impl PreflightTable {
-    /// DESIGN 3.2-3.4: dispatch by the requested method, then check origin and headers;
+    /// Dispatch by the requested method, then check origin and headers (Fetch,
+    /// "CORS-preflight fetch" and "CORS check");
     /// `None` when the request is not a preflight.
     fn answer(&self, request: &mut Request) -> Option<Response> {
         let headers = request.headers();
@@ -219,49 +210,8 @@ impl<'r> PreflightHeaders<'r> {
     }
 }
 
-/// `content-length` of an empty body.
-const ZERO: HeaderValue = HeaderValue::from_static("0");
-
-/// Every line of an allowed preflight's answer under one policy (DESIGN 3.3), in the
-/// order they are sent. Built once per policy: answering clones it, two allocations and a
-/// copy of static values, instead of hashing and inserting each line.
-///
-/// `Access-Control-Allow-Origin` holds `*` for an any-origin policy and otherwise an
-/// empty placeholder, which each answer overwrites with the origin it allows (empty, it
-/// would fail closed). The map ends with the `content-length: 0` axum's router would add
-/// to an empty body: listed here, it makes axum add nothing, so the clone, which has room
-/// for exactly its lines, does not grow (only a Private Network Access line, when a
-/// policy opts in and a preflight asks, makes it). hyper drops that line from a `204`.
-pub(crate) fn allowed_preflight_headers(
-    any_origin: bool,
-    allow_methods: HeaderValue,
-    allow_headers: Option<HeaderValue>,
-    credentials: bool,
-    max_age: Option<HeaderValue>,
-) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    headers.append(VARY, VARY_PREFLIGHT);
-    let origin = if any_origin {
-        ANY
-    } else {
-        HeaderValue::from_static("")
-    };
-    headers.append(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.append(ACCESS_CONTROL_ALLOW_METHODS, allow_methods);
-    if let Some(allow_headers) = allow_headers {
-        headers.append(ACCESS_CONTROL_ALLOW_HEADERS, allow_headers);
-    }
-    if credentials {
-        headers.append(ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE);
-    }
-    if let Some(max_age) = max_age {
-        headers.append(ACCESS_CONTROL_MAX_AGE, max_age);
-    }
-    headers.append(CONTENT_LENGTH, ZERO);
-    headers
-}
-
-/// `204`, empty body, and the policy's preflight headers (DESIGN 3.3), allowing `origin`.
+/// `204`, empty body, and the policy's preflight headers (Fetch, CORS protocol, "HTTP
+/// responses"), allowing `origin`.
 fn success(policy: &CompiledPolicy, origin: OriginVerdict, request: &HeaderMap) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NO_CONTENT;
@@ -283,7 +233,8 @@ fn success(policy: &CompiledPolicy, origin: OriginVerdict, request: &HeaderMap) 
     response
 }
 
-/// `403`, empty body, no `Access-Control-*` header: reveals nothing of the policy (DESIGN 3.4).
+/// `403`, empty body, no `Access-Control-*` header: reveals nothing of the policy, and
+/// the browser fails the CORS-preflight fetch (Fetch, "CORS-preflight fetch", step 7).
 ///
 /// Its lines go in `spare`, emptied: the refused request's own header map, read for the
 /// last time. Reusing it saves allocating one map and freeing the other; a preflight

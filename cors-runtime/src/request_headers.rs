@@ -5,7 +5,7 @@
 use cors_rules::header::is_token;
 use cors_rules::request_headers::{ListError, check};
 
-use crate::policy::Names;
+use crate::keys::Names;
 
 /// A policy's `headers`, ready for the lookups of every preflight.
 #[derive(Debug)]

@@ -6,11 +6,10 @@ use axum::routing::{MethodFilter, MethodRouter};
 use http::{HeaderValue, StatusCode, header::ALLOW};
 
 use crate::actual::WithPolicy;
-use crate::compiled::CompiledPolicy;
+use crate::handler::CorsHandler;
+use crate::preflight::WithPreflight;
+use crate::table::PreflightTable;
 use cors_rules::method::{CorsMethod, MethodSet};
-
-use crate::policy::CorsHandler;
-use crate::preflight::{PreflightTable, WithPreflight};
 
 /// Builder behind `cors_routes!`; not meant to be named by users.
 #[doc(hidden)]
@@ -45,7 +44,7 @@ where
     /// policy's headers.
     ///
     /// Two handlers on one method are refused at compile time by `cors_routes!`
-    /// ([`assert_one_handler_per_method`]); axum's own overlap check backs that up here.
+    /// ([`assert_routed_apart`]); axum's own overlap check backs that up here.
     ///
     /// # Panics
     /// When `P`'s `env(...)` or `from_fn(...)` origins are invalid: the message lists
@@ -87,24 +86,6 @@ where
     }
 }
 
-impl PreflightTable {
-    /// Records `policy` for every method a router answers with its handler
-    /// ([`MethodSet::routed`]: HEAD with GET, unless a handler of its own has HEAD); the
-    /// filter routing its methods, if it has any. Not generic over the handler, so it is
-    /// compiled once, not once per handler.
-    fn add(&mut self, policy: &'static CompiledPolicy) -> Option<MethodFilter> {
-        let own = policy.policy.methods;
-        for method in own.routed().iter() {
-            let slot = &mut self.by_method[method.index()];
-            if own.contains(method) || slot.is_none() {
-                *slot = Some(policy);
-            }
-        }
-        self.routed = self.routed.union(own.routed());
-        own.iter().map(method_filter).reduce(MethodFilter::or)
-    }
-}
-
 /// `Allow` of a non-preflight OPTIONS answer: the path's methods and OPTIONS.
 fn allow_header(routed: MethodSet) -> HeaderValue {
     let methods = routed.iter().map(CorsMethod::as_str).chain(["OPTIONS"]);
@@ -112,51 +93,74 @@ fn allow_header(routed: MethodSet) -> HeaderValue {
         .expect("method names are valid header bytes")
 }
 
-/// The axum filter that routes `method`.
-fn method_filter(method: CorsMethod) -> MethodFilter {
-    match method {
-        CorsMethod::Get => MethodFilter::GET,
-        CorsMethod::Head => MethodFilter::HEAD,
-        CorsMethod::Post => MethodFilter::POST,
-        CorsMethod::Put => MethodFilter::PUT,
-        CorsMethod::Delete => MethodFilter::DELETE,
-        CorsMethod::Patch => MethodFilter::PATCH,
-    }
-}
-
-/// A const panic message must be a literal: one per method, written once here.
-macro_rules! routed_twice {
-    ($method:literal) => {
-        panic!(concat!(
-            "cors_routes!: two handlers in this list are routed on ",
-            $method,
-            "; a path has one handler per method: give each handler its own `methods`, or mount them on different paths"
-        ))
-    };
-}
-
-/// Compile-time check behind `cors_routes!`: no method is claimed by two handlers.
+/// Compile-time check behind `cors_routes!`, one per pair of handlers: `A` and `B` are
+/// routed on no common method. `FIRST_SHARED` is the first method they share
+/// ([`first_shared_method`]); when there is one, exactly one bound fails, and its message
+/// names both handlers and that method. (Trait bounds rather than a const panic: a
+/// panic's error quotes `core`'s source where the `rust-src` component is installed.)
 #[doc(hidden)]
-pub const fn assert_one_handler_per_method(methods_of_each_handler: &[MethodSet]) {
-    let mut seen = MethodSet::EMPTY;
+pub const fn assert_routed_apart<A, B, const FIRST_SHARED: usize>()
+where
+    Shared<FIRST_SHARED>: NotBothOnGet<A, B>
+        + NotBothOnHead<A, B>
+        + NotBothOnPost<A, B>
+        + NotBothOnPut<A, B>
+        + NotBothOnDelete<A, B>
+        + NotBothOnPatch<A, B>,
+{
+}
+
+/// The index ([`CorsMethod::index`]) of the first method in both sets, or
+/// [`CorsMethod::ALL`]`.len()` when they share none.
+#[doc(hidden)]
+pub const fn first_shared_method(a: MethodSet, b: MethodSet) -> usize {
+    let shared = a.intersection(b);
     let mut i = 0;
-    while i < methods_of_each_handler.len() {
-        let methods = methods_of_each_handler[i];
-        let twice = seen.intersection(methods);
-        if twice.contains(CorsMethod::Get) {
-            routed_twice!("GET")
-        } else if twice.contains(CorsMethod::Head) {
-            routed_twice!("HEAD")
-        } else if twice.contains(CorsMethod::Post) {
-            routed_twice!("POST")
-        } else if twice.contains(CorsMethod::Put) {
-            routed_twice!("PUT")
-        } else if twice.contains(CorsMethod::Delete) {
-            routed_twice!("DELETE")
-        } else if twice.contains(CorsMethod::Patch) {
-            routed_twice!("PATCH")
-        }
-        seen = seen.union(methods);
+    while i < CorsMethod::ALL.len() && !shared.contains(CorsMethod::ALL[i]) {
         i += 1;
     }
+    i
+}
+
+/// The first method two handlers share, as a type ([`first_shared_method`]).
+#[doc(hidden)]
+pub struct Shared<const INDEX: usize>;
+
+/// One trait per method, each implemented for every [`Shared`] index but its method's,
+/// so that the unmet bound's message can name the method (a message is a literal).
+macro_rules! not_both_on {
+    ($($name:ident for $($other:literal)*: $message:literal, $label:literal;)*) => {$(
+        #[doc(hidden)]
+        #[diagnostic::on_unimplemented(
+            message = $message,
+            label = $label,
+            note = "give each handler its own `methods`, or mount them on different paths"
+        )]
+        pub trait $name<A, B> {}
+        $(
+            #[diagnostic::do_not_recommend]
+            impl<A, B> $name<A, B> for Shared<$other> {}
+        )*
+    )*};
+}
+
+not_both_on! {
+    NotBothOnGet for 1 2 3 4 5 6:
+        "`{A}` and `{B}` are both routed on GET: a path has one handler per method",
+        "`{A}` and `{B}` are both routed on GET";
+    NotBothOnHead for 0 2 3 4 5 6:
+        "`{A}` and `{B}` are both routed on HEAD: a path has one handler per method",
+        "`{A}` and `{B}` are both routed on HEAD";
+    NotBothOnPost for 0 1 3 4 5 6:
+        "`{A}` and `{B}` are both routed on POST: a path has one handler per method",
+        "`{A}` and `{B}` are both routed on POST";
+    NotBothOnPut for 0 1 2 4 5 6:
+        "`{A}` and `{B}` are both routed on PUT: a path has one handler per method",
+        "`{A}` and `{B}` are both routed on PUT";
+    NotBothOnDelete for 0 1 2 3 5 6:
+        "`{A}` and `{B}` are both routed on DELETE: a path has one handler per method",
+        "`{A}` and `{B}` are both routed on DELETE";
+    NotBothOnPatch for 0 1 2 3 4 6:
+        "`{A}` and `{B}` are both routed on PATCH: a path has one handler per method",
+        "`{A}` and `{B}` are both routed on PATCH";
 }

@@ -1,4 +1,4 @@
-//! Strict mode (DESIGN 3.9): refuse state-changing cross-origin requests from origins
+//! Strict mode (README, "Strict mode"): refuse state-changing cross-origin requests from origins
 //! the policy does not allow, before the handler runs. Same reading as Go 1.25
 //! `net/http.CrossOriginProtection`: `Sec-Fetch-Site` first, then `Origin` against `Host`.
 

@@ -1,4 +1,4 @@
-//! WebSocket handshakes under the policy (DESIGN 3.13). Browsers apply no CORS to
+//! WebSocket handshakes under the policy (README, "WebSockets"). Browsers apply no CORS to
 //! WebSockets: any page may open a socket to any server, with the user's cookies. RFC
 //! 6455 section 10.2 leaves the check to the server, through the handshake's `Origin`, so
 //! the policy that says which origins may read this handler's responses also says which

@@ -1,6 +1,6 @@
 //! `#[cors]` composes with the attributes handlers usually carry: axum's
-//! `#[debug_handler]` below it, `#[tracing::instrument]` below or above it (DESIGN
-//! section 1). `#[debug_handler]` above `#[cors]` is tests/ui/cors/fail/debug-handler-above.rs.
+//! `#[debug_handler]` below it, `#[tracing::instrument]` below or above it (README,
+//! "Quick start"). `#[debug_handler]` above `#[cors]` is tests/ui/cors/fail/debug-handler-above.rs.
 
 #![deny(warnings)]
 
