@@ -146,7 +146,9 @@ fn problems<H: CorsHandler>() -> Vec<String> {
     let name = std::any::type_name::<H>().rsplit("::").next().unwrap();
     match H::check_origins() {
         Ok(()) => panic!("expected `{name}` to have bad origins"),
-        Err(StartupError { handler, problems }) => {
+        Err(StartupError {
+            handler, problems, ..
+        }) => {
             assert_eq!(handler, name);
             problems
         }

@@ -13,6 +13,7 @@ impl public_data {
         "{}"
     }
 }
+impl ::cors_runtime::__private::HandlerSeal for public_data {}
 impl ::cors_runtime::CorsHandler for public_data {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
         .union(::cors_runtime::__private::MethodSet::HEAD);

@@ -11,6 +11,7 @@ struct session {}
 impl session {
     async fn handler() {}
 }
+impl ::cors_runtime::__private::HandlerSeal for session {}
 impl ::cors_runtime::CorsHandler for session {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET
         .union(::cors_runtime::__private::MethodSet::DELETE);

@@ -13,6 +13,7 @@ impl update_user {
         body
     }
 }
+impl ::cors_runtime::__private::HandlerSeal for update_user {}
 impl ::cors_runtime::CorsHandler for update_user {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST
         .union(::cors_runtime::__private::MethodSet::PUT);

@@ -27,6 +27,7 @@ impl<S: Clone + Send + Sync + 'static> list_users<S> {
         list_users(__cors_arg0, __cors_arg1)
     }
 }
+impl<S> ::cors_runtime::__private::HandlerSeal for list_users<S> {}
 impl<S> ::cors_runtime::CorsHandler for list_users<S> {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
     const POLICY: &'static ::cors_runtime::__private::Policy = {

@@ -13,6 +13,7 @@ impl list_users {
         "[]"
     }
 }
+impl ::cors_runtime::__private::HandlerSeal for list_users {}
 impl ::cors_runtime::CorsHandler for list_users {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
     const POLICY: &'static ::cors_runtime::__private::Policy = {

@@ -18,6 +18,7 @@ impl create_order {
         body
     }
 }
+impl ::cors_runtime::__private::HandlerSeal for create_order {}
 impl ::cors_runtime::CorsHandler for create_order {
     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::POST;
     const POLICY: &'static ::cors_runtime::__private::Policy = {

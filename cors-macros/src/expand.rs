@@ -17,6 +17,7 @@
 //! impl list_users {
 //!     async fn handler() -> Json<Vec<User>> { /* as written */ }
 //! }
+//! impl ::cors_runtime::__private::HandlerSeal for list_users {}
 //! impl ::cors_runtime::CorsHandler for list_users {
 //!     const METHODS: ::cors_runtime::__private::MethodSet = ::cors_runtime::__private::MethodSet::GET;
 //!     const POLICY: &'static ::cors_runtime::__private::Policy = {
@@ -185,6 +186,7 @@ fn policy_impl(
     };
     let params = (!type_params.is_empty()).then(|| quote!(<#(#type_params),*>));
     quote! {
+        impl #params #private::HandlerSeal for #name #params {}
         impl #params #krate::CorsHandler for #name #params {
             const METHODS: #private::MethodSet = #methods;
 
@@ -208,6 +210,7 @@ pub fn shared_policy(name: &Ident, policy: &Policy) -> TokenStream {
     let keys = keys(policy, &private);
     let insecure = policy.insecure_origins.then(|| quote!(.insecure_origins()));
     quote! {
+        impl #private::PolicySeal for #name {}
         impl #private::SharedPolicy for #name {
             const KEYS: #private::PolicyKeys = #private::PolicyKeys::new() #(#keys)* #insecure;
         }

@@ -231,20 +231,32 @@ mod tests {
         assert_eq!(Key::suggest("zzzzzzzzzzzzzzzzzz"), None);
     }
 
-    #[test]
-    fn every_key_is_in_the_readme_key_table() {
-        let readme = include_str!("../../README.md");
+    /// Each key's row in a key table (`prefix` before each line): present, and saying
+    /// what [`Key::doc`] says.
+    fn assert_key_table(document: &str, text: &str, prefix: &str) {
         for key in Key::ALL {
-            let row = readme
+            let row = text
                 .lines()
-                .find(|line| line.starts_with(&format!("| `{}` |", key.name())))
-                .unwrap_or_else(|| panic!("README.md's key table lacks `{}`", key.name()));
+                .find(|line| line.starts_with(&format!("{prefix}| `{}` |", key.name())))
+                .unwrap_or_else(|| panic!("{document}'s key table lacks `{}`", key.name()));
             assert!(
                 row.contains(key.doc()),
-                "README.md's row of `{}` does not say: {}",
+                "{document}'s row of `{}` does not say: {}",
                 key.name(),
                 key.doc()
             );
         }
+    }
+
+    #[test]
+    fn every_key_is_in_the_readme_key_table() {
+        assert_key_table("README.md", include_str!("../../README.md"), "");
+    }
+
+    /// The table in the rustdoc of `cors_runtime::cors`, what an IDE shows on hover.
+    #[test]
+    fn every_key_is_in_the_rustdoc_key_table() {
+        let lib = include_str!("../../cors-runtime/src/lib.rs");
+        assert_key_table("cors-runtime/src/lib.rs", lib, "/// ");
     }
 }

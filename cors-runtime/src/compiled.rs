@@ -16,7 +16,7 @@ use cors_rules::method::MethodSet;
 use crate::cors_headers::{ANY, TRUE};
 use crate::definition::{Definition, merge_names};
 use crate::keys::{Names, PolicyKeys};
-use crate::origin::{OriginSet, OriginVerdict};
+use crate::origin::{self, OriginSet, OriginVerdict};
 use crate::request_headers::AllowedHeaders;
 use crate::sent::Sent;
 use crate::startup::{self, StartupError};
@@ -57,6 +57,7 @@ impl Policy {
     /// On first use, when the policy's `env(...)` or `from_fn(...)` origins are invalid,
     /// with a [`StartupError`] listing every bad entry; nothing is kept, so the next use
     /// checks again.
+    #[inline]
     pub(crate) fn compiled(&'static self) -> &'static CompiledPolicy {
         self.compiled
             .get_or_init(|| CompiledPolicy::new(self).unwrap_or_else(|e| panic!("{e}")))
@@ -111,28 +112,19 @@ impl CompiledPolicy {
     }
 
     /// The verdict on the request's `Origin` header; two `Origin` lines never match.
+    #[inline]
     pub(crate) fn check_origin(&self, headers: &HeaderMap) -> OriginVerdict {
         // An any-origin policy answers `*` whatever was sent: no lookup.
         if self.origins.is_none() {
             return OriginVerdict::Any;
         }
-        self.check_sent_origin(Sent::of(headers.get_all(ORIGIN)))
+        origin::verdict(self.origins.as_ref(), Sent::of(headers.get_all(ORIGIN)))
     }
 
     /// [`check_origin`](Self::check_origin) on the `Origin` lines already found.
+    #[inline]
     pub(crate) fn check_sent_origin(&self, origin: Sent<'_>) -> OriginVerdict {
-        let Some(set) = &self.origins else {
-            return OriginVerdict::Any;
-        };
-        let origin = match origin {
-            Sent::Never => return OriginVerdict::Absent,
-            Sent::Once(origin) => origin,
-            Sent::Repeated => return OriginVerdict::Refused,
-        };
-        match set.find(origin) {
-            Some(echo) => OriginVerdict::Allowed(echo),
-            None => OriginVerdict::Refused,
-        }
+        origin::verdict(self.origins.as_ref(), origin)
     }
 }
 

@@ -13,7 +13,7 @@ use crate::startup::{self, StartupError};
     message = "`{Self}` is not a shared CORS policy: define it with `#[cors_policy(origins = [..], ..)]` on a unit struct",
     label = "not a `#[cors_policy]` struct"
 )]
-pub trait SharedPolicy {
+pub trait SharedPolicy: PolicySeal {
     /// The keys, checked where they are written.
     const KEYS: PolicyKeys;
 }
@@ -34,7 +34,7 @@ pub trait SharedPolicy {
 ///
 /// assert!(<feed as CorsHandler>::check_origins().is_ok());
 /// ```
-pub trait CorsHandler {
+pub trait CorsHandler: HandlerSeal {
     /// The methods the handler is routed on (read at compile time by `cors_routes!`).
     #[doc(hidden)]
     const METHODS: MethodSet;
@@ -90,3 +90,23 @@ pub trait CorsHandler {
         }
     }
 }
+
+/// The seal of [`CorsHandler`], implemented by `#[cors]` beside it: an implementation
+/// written by hand would skip every compile-time check of the policy, so it does not
+/// compile.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`CorsHandler` is implemented by `#[cors(...)]`, not by hand: `{Self}` would skip every check of its policy",
+    label = "not a `#[cors]` handler",
+    note = "put `#[cors(origins = [..], methods = [..])]` on the handler fn: its name then stands for a struct that implements `CorsHandler`"
+)]
+pub trait HandlerSeal {}
+
+/// The seal of [`SharedPolicy`], implemented by `#[cors_policy]` beside it.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`SharedPolicy` is implemented by `#[cors_policy(...)]`, not by hand: `{Self}` would skip every check of its keys",
+    label = "not a `#[cors_policy]` struct",
+    note = "put `#[cors_policy(origins = [..], ..)]` on a unit struct"
+)]
+pub trait PolicySeal {}

@@ -48,13 +48,13 @@ pub use audit::{Audit, PolicyAudit, RouteAudit, audit};
 /// | `methods` | `[GET, POST, ...]` | the methods the handler is routed on and the preflight allows: `GET` (which also answers `HEAD`), `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`. Required. |
 /// | `headers` | `["content-type", ...]`, `"*"` or `["*", "authorization"]` | request headers a preflight may ask for; `"*"` never covers `authorization`, `["*", "authorization"]` covers it too |
 /// | `expose` | `["x-request-id", ...]` or `"*"` | response headers scripts may read |
-/// | `credentials` | flag | `Access-Control-Allow-Credentials: true` |
+/// | `credentials` | flag | cookies and `Authorization` allowed: `Access-Control-Allow-Credentials: true` |
 /// | `max_age` | `0..=86400` | seconds a browser may cache the preflight (Chromium caps it at 7200, WebKit at 600) |
-/// | `private_network` | flag | answer Chrome's Private Network Access preflights (legacy: Chrome 142 replaced them with a permission prompt and no preflight) |
-/// | `strict` | flag | refuse state-changing cross-origin requests from other origins with `403` before the handler runs |
-/// | `dangerously_allow_insecure_origins` | flag | allow `credentials` with plain `http://` origins other than loopback |
-/// | `policy` | a path, e.g. `policy = SpaPolicy` | a shared policy defined with [`#[cors_policy]`](macro@cors_policy): its keys apply, `origins` included; the handler gives its `methods` and may add `headers`, `expose` and flags or override `max_age` |
-/// | `crate` | a path, e.g. `crate = my_cors` | where `cors-runtime` is when it is renamed or re-exported; default `::cors_runtime` |
+/// | `private_network` | flag | answer `Access-Control-Request-Private-Network: true`: Chrome's Private Network Access preflights (legacy: Chrome 142 replaced them with a permission prompt and no preflight) |
+/// | `strict` | flag | refuse cross-origin POST, PUT, DELETE and PATCH from origins the policy does not allow with `403`, before the handler runs |
+/// | `dangerously_allow_insecure_origins` | flag | lets `credentials` go with plain `http://` origins on hosts other than loopback |
+/// | `policy` | a path, e.g. `policy = SpaPolicy` | a shared policy defined with `#[cors_policy(...)]` ([`cors_policy`](macro@cors_policy)): its keys apply, `origins` included; the handler gives its `methods` and may add `headers`, `expose` and flags or override `max_age` |
+/// | `crate` | a path, e.g. `crate = my_cors` | the path of `cors-runtime` when it is renamed or re-exported; default `::cors_runtime` |
 ///
 /// The policy also guards WebSocket handshakes, to which browsers apply no CORS: a
 /// handshake from an origin it does not allow (other than the server's own) gets `403`
@@ -137,7 +137,7 @@ pub use startup::StartupError;
 pub mod __private {
     pub use crate::allowed_origin::AllowedOrigin;
     pub use crate::compiled::Policy;
-    pub use crate::handler::SharedPolicy;
+    pub use crate::handler::{HandlerSeal, PolicySeal, SharedPolicy};
     pub use crate::keys::PolicyKeys;
     pub use crate::mount::{
         CorsAttribute, HasCors, Id, MountWithCorsRoutes, NoCorsAttribute, Probe, Unannotated,

@@ -11,6 +11,8 @@ use cors_rules::entry::Entry;
 use cors_rules::origin::Origin;
 use cors_rules::pattern::OriginPattern;
 
+use crate::sent::Sent;
+
 /// What a policy says about a request's `Origin`.
 #[derive(Debug)]
 pub(crate) enum OriginVerdict {
@@ -158,6 +160,24 @@ impl OriginSet {
                 self.subdomains.binary_search(&wanted).is_ok()
             });
         allowed.then(|| origin.clone())
+    }
+}
+
+/// The verdict of `origins` (`None` for an any-origin policy) on a request's `Origin`
+/// lines (Fetch, "CORS check"); two lines never match.
+#[inline]
+pub(crate) fn verdict(origins: Option<&OriginSet>, origin: Sent<'_>) -> OriginVerdict {
+    let Some(set) = origins else {
+        return OriginVerdict::Any;
+    };
+    let origin = match origin {
+        Sent::Never => return OriginVerdict::Absent,
+        Sent::Once(origin) => origin,
+        Sent::Repeated => return OriginVerdict::Refused,
+    };
+    match set.find(origin) {
+        Some(echo) => OriginVerdict::Allowed(echo),
+        None => OriginVerdict::Refused,
     }
 }
 

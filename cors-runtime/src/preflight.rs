@@ -195,6 +195,7 @@ struct PreflightHeaders<'r> {
 }
 
 impl<'r> PreflightHeaders<'r> {
+    #[inline]
     fn find(headers: &'r HeaderMap) -> Self {
         let mut sent = PreflightHeaders::default();
         for (name, value) in headers {
@@ -212,6 +213,7 @@ impl<'r> PreflightHeaders<'r> {
 
 /// `204`, empty body, and the policy's preflight headers (Fetch, CORS protocol, "HTTP
 /// responses"), allowing `origin`.
+#[inline]
 fn success(policy: &CompiledPolicy, origin: OriginVerdict, request: &HeaderMap) -> Response {
     let mut response = Response::new(Body::empty());
     *response.status_mut() = StatusCode::NO_CONTENT;
