@@ -235,3 +235,51 @@ async fn the_first_refusal_of_a_kind_is_a_warning_with_the_fix() {
         )]
     );
 }
+
+/// A page of the server's own origin is no CORS client: its requests are not refusals,
+/// whether the browser says so (`Sec-Fetch-Site: same-origin`) or only its `Origin` names
+/// the server's host. No `warn` or `debug` event; a cross-origin one still warns.
+#[tokio::test]
+async fn same_origin_requests_are_not_refusals() {
+    const OWN: &str = "https://api.example";
+    for request in [
+        // A same-origin PUT (strict lets it through), by Fetch Metadata.
+        request(
+            "PUT",
+            "/api/items/1",
+            &[
+                ("host", "api.example"),
+                ("origin", OWN),
+                ("sec-fetch-site", "same-origin"),
+            ],
+        ),
+        // The same without Fetch Metadata: `Origin` equals the request's own origin.
+        request(
+            "PUT",
+            "/api/items/1",
+            &[("host", "api.example"), ("origin", OWN)],
+        ),
+        // A same-origin WebSocket handshake.
+        request(
+            "GET",
+            "/api/items/1",
+            &[
+                ("host", "api.example"),
+                ("origin", OWN),
+                ("connection", "Upgrade"),
+                ("upgrade", "websocket"),
+            ],
+        ),
+    ] {
+        let events = events_of(request).await;
+        assert!(events.is_empty(), "{events:#?}");
+    }
+
+    // The same requests from another origin are refusals, and say so.
+    let cross = request(
+        "GET",
+        "/api/items/1",
+        &[("host", "api.example"), ("origin", EVIL)],
+    );
+    assert_one_refusal(&events_of(cross).await, "origin not in allowed origins");
+}

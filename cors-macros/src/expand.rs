@@ -10,7 +10,6 @@
 //!
 //! ```text
 //! #[doc(hidden)]
-//! #[deprecated(note = "`list_users` has a CORS policy: mount it with `cors_routes![list_users]` ...")]
 //! fn list_users(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 //! #[doc(hidden)]
 //! struct list_users {}
@@ -69,16 +68,11 @@ pub fn expand(handler: &Handler, policy: &Policy) -> TokenStream {
     };
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     let handler_fn = handler_fn(vis, name, function, inputs, output);
-    let note = format!(
-        "`{name}` has a CORS policy: mount it with `cors_routes![{name}]`; a test calls the \
-         handler itself as `{name}::handler(..)`"
-    );
     let policy_impl = policy_impl(name, &type_params, policy, &private);
     quote! {
         #(#cfgs)*
         #[doc(hidden)]
         #[allow(dead_code)]
-        #[deprecated(note = #note)]
         #vis fn #name(_: #private::MountWithCorsRoutes) {}
 
         #(#cfgs)*

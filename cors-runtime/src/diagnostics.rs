@@ -14,6 +14,7 @@ use http::{HeaderValue, Request};
 use crate::compiled::CompiledPolicy;
 use crate::keys::Names;
 use crate::origin::OriginSet;
+use crate::strict::is_same_origin_request;
 use cors_rules::request_headers::{ListError, MAX_EMPTY_ITEMS, MAX_REQUEST_HEADERS_BYTES};
 
 /// Why a CORS request got no permission.
@@ -50,6 +51,14 @@ pub(crate) fn refused<B>(
         .extensions()
         .get::<MatchedPath>()
         .map(MatchedPath::as_str);
+    // A page of the server's own origin sent it: no CORS request, so nothing was refused
+    // (the response simply carries no CORS headers, which a same-origin page ignores).
+    if let Refusal::Origin = refusal
+        && is_same_origin_request(request)
+    {
+        tracing::trace!(target: "cors", route, "same-origin request: no CORS headers needed");
+        return;
+    }
     let handler = policy.map(|p| p.definition.handler);
     let origin = Lossy(
         request

@@ -9,8 +9,9 @@
 
 /// The argument of the fn that stands in a `#[cors]` handler's name. It has no value, so
 /// that fn cannot be called, and no extractor takes it, so axum's `get(name)`,
-/// `post(name)`, `any(name)` and `MethodRouter::on(.., name)` are compile errors; the
-/// name's `#[deprecated]` note, shown beside them, says to use `cors_routes!`.
+/// `post(name)`, `any(name)` and `MethodRouter::on(.., name)` are compile errors, whose
+/// text names this type: mount the handler with `cors_routes!`. (Not a `#[deprecated]`
+/// note on the name: importing the name with `use` would warn too, in correct code.)
 pub enum MountWithCorsRoutes {}
 
 /// The check behind `cors_routes!`, for each name in the list:

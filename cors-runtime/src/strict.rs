@@ -40,22 +40,34 @@ pub(crate) fn refuses(request: &Request, verdict: &OriginVerdict) -> bool {
 }
 
 /// `Origin` naming the request's own host (`https://api.example` for `Host: api.example`).
-pub(crate) fn is_same_origin(request: &Request) -> bool {
+pub(crate) fn is_same_origin<B>(request: &http::Request<B>) -> bool {
     let Some(origin) = request.headers().get(ORIGIN) else {
         return false;
     };
     let Some((_, authority)) = origin.as_bytes().split_once_str(b"://") else {
         return false;
     };
+    // RFC 9112 section 3.2.2: an absolute-form target's authority wins over `Host`; HTTP/2
+    // sends no `Host`, its `:authority` is the URI's.
     let host = request
-        .headers()
-        .get(HOST)
-        .map(|h| h.as_bytes())
-        .or_else(|| request.uri().authority().map(|a| a.as_str().as_bytes()));
+        .uri()
+        .authority()
+        .map(|a| a.as_str().as_bytes())
+        .or_else(|| request.headers().get(HOST).map(|h| h.as_bytes()));
     host == Some(authority)
 }
 
-/// `split_once` for byte strings.
+/// Whether a browser sent `request` from the server's own origin: `Sec-Fetch-Site:
+/// same-origin` (Fetch Metadata), or an `Origin` naming the request's own host. Such a
+/// request is no CORS request, so a policy that does not list the origin refuses nothing.
+pub(crate) fn is_same_origin_request<B>(request: &http::Request<B>) -> bool {
+    request
+        .headers()
+        .get(SEC_FETCH_SITE)
+        .is_some_and(|site| site == "same-origin")
+        || is_same_origin(request)
+}
+
 trait SplitOnceBytes {
     fn split_once_str(&self, separator: &[u8]) -> Option<(&[u8], &[u8])>;
 }
