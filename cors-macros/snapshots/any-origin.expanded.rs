@@ -1,9 +1,6 @@
 use cors_runtime::cors;
 #[doc(hidden)]
 #[allow(dead_code)]
-#[deprecated(
-    note = "`public_data` has a CORS policy: mount it with `cors_routes![public_data]`; a test calls the handler itself as `public_data::handler(..)`"
-)]
 fn public_data(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[doc(hidden)]
 #[allow(non_camel_case_types)]

@@ -1,9 +1,6 @@
 use cors_runtime::cors;
 #[doc(hidden)]
 #[allow(dead_code)]
-#[deprecated(
-    note = "`session` has a CORS policy: mount it with `cors_routes![session]`; a test calls the handler itself as `session::handler(..)`"
-)]
 fn session(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[doc(hidden)]
 #[allow(non_camel_case_types)]

@@ -1,9 +1,6 @@
 use cors_runtime::cors;
 #[doc(hidden)]
 #[allow(dead_code)]
-#[deprecated(
-    note = "`update_user` has a CORS policy: mount it with `cors_routes![update_user]`; a test calls the handler itself as `update_user::handler(..)`"
-)]
 pub fn update_user(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[doc(hidden)]
 #[allow(non_camel_case_types)]

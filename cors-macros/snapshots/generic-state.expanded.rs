@@ -2,9 +2,6 @@ use axum::extract::State;
 use cors_runtime::cors;
 #[doc(hidden)]
 #[allow(dead_code)]
-#[deprecated(
-    note = "`list_users` has a CORS policy: mount it with `cors_routes![list_users]`; a test calls the handler itself as `list_users::handler(..)`"
-)]
 pub fn list_users(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[doc(hidden)]
 #[allow(non_camel_case_types)]

@@ -6,9 +6,6 @@ mod config {
 }
 #[doc(hidden)]
 #[allow(dead_code)]
-#[deprecated(
-    note = "`create_order` has a CORS policy: mount it with `cors_routes![create_order]`; a test calls the handler itself as `create_order::handler(..)`"
-)]
 pub fn create_order(_: ::cors_runtime::__private::MountWithCorsRoutes) {}
 #[doc(hidden)]
 #[allow(non_camel_case_types)]

@@ -299,6 +299,14 @@ fn origin_tokens(origin: &Origin, private: &TokenStream) -> TokenStream {
             let call = quote_spanned!(path.span()=> #path());
             quote!(#private::AllowedOrigin::from_fn(|| #private::origin_list(#call)))
         }
+        Origin::Live(path) => {
+            // A function returning the `static`, not a reference to it: a shared policy's
+            // keys are a `const`, which may not point at interior-mutable memory. Spanned
+            // on the path, so anything but a `LiveOrigins` is reported there.
+            let name = quote!(#path).to_string().replace(' ', "");
+            let live = quote_spanned!(path.span()=> #private::live_origins(&#path));
+            quote!(#private::AllowedOrigin::live(|| #live, #name))
+        }
     }
 }
 

@@ -44,6 +44,8 @@ pub enum Origin<'a> {
     Env { name: String, unset: Unset<'a> },
     /// `from_fn(path)`: called and checked when the router is built.
     FromFn(syn::Path),
+    /// `live(PATH)`: a `static` `LiveOrigins` the application changes while it runs.
+    Live(syn::Path),
 }
 
 /// What an `env(...)` source gives when its variable is not set.

@@ -12,6 +12,8 @@ use cors_rules::entry::{self, Context, Entry};
 use cors_rules::origin::{Origin, Scheme};
 use cors_rules::pattern::OriginPattern;
 
+use crate::live::LiveOrigins;
+
 /// One entry of `origins = [...]`: checked at compile time (an origin or a pattern, kept
 /// as its parts), or a source read when the first router is built.
 #[derive(Debug, Clone, Copy)]
@@ -21,6 +23,9 @@ pub struct AllowedOrigin(pub(crate) Allowed);
 pub(crate) enum Allowed {
     Checked(Entry<'static>),
     Source(Source),
+    /// `live(NAME)`: the set, reached through a function (see [`AllowedOrigin::live`]),
+    /// and its name as written.
+    Live(fn() -> &'static LiveOrigins, &'static str),
 }
 
 impl AllowedOrigin {
@@ -101,6 +106,13 @@ impl AllowedOrigin {
     /// `from_fn(path)`: a list returned by a function, called and checked once per process.
     pub const fn from_fn(function: fn() -> Vec<String>) -> AllowedOrigin {
         AllowedOrigin(Allowed::Source(Source::from_fn(function)))
+    }
+
+    /// `live(NAME)`: the `static` [`LiveOrigins`] `NAME`, read on every request. A
+    /// function returns it, rather than the policy holding a reference: a shared policy's
+    /// keys are a `const`, which may not point at memory that changes.
+    pub const fn live(set: fn() -> &'static LiveOrigins, name: &'static str) -> AllowedOrigin {
+        AllowedOrigin(Allowed::Live(set, name))
     }
 }
 
@@ -231,7 +243,7 @@ fn load(
                     let before = entries.len();
                     entries.extend(origins.iter().filter_map(|origin| match origin.0 {
                         Allowed::Checked(entry) => Some(entry),
-                        Allowed::Source(_) => None,
+                        Allowed::Source(_) | Allowed::Live(..) => None,
                     }));
                     return entries.len() - before;
                 }

@@ -261,7 +261,7 @@ mod tests {
             .iter()
             .map(|o| Entry::Exact(check(o.clone().leak()).unwrap()))
             .collect();
-        let listed = ListedOrigins(&OriginSet::new(&entries)).to_string();
+        let listed = ListedOrigins(&OriginSet::new(&entries, Vec::new())).to_string();
         assert!(
             listed.starts_with(r#"["https://o00.example", "https://o01.example""#),
             "{listed}"

@@ -9,6 +9,7 @@ mod definition;
 mod diagnostics;
 mod handler;
 mod keys;
+mod live;
 mod mount;
 mod origin;
 mod preflight;
@@ -127,6 +128,7 @@ pub use cors_macros::cors;
 /// other modules and crates.
 pub use cors_macros::cors_policy;
 pub use handler::CorsHandler;
+pub use live::{LiveOrigins, LiveOriginsError, LiveStatus};
 pub use preflight::is_preflight;
 pub use startup::StartupError;
 
@@ -148,6 +150,11 @@ pub mod __private {
     pub use cors_macros::cors_routes;
     pub use cors_rules::method::{CorsMethod, MethodSet};
     pub use cors_rules::origin::Scheme;
+
+    /// `live(NAME)`: `NAME` itself, which must be a [`LiveOrigins`](crate::LiveOrigins).
+    pub const fn live_origins(set: &'static crate::LiveOrigins) -> &'static crate::LiveOrigins {
+        set
+    }
 
     /// Turns what a `from_fn(...)` function returns into the list the runtime checks.
     pub fn origin_list(origins: impl OriginList) -> Vec<String> {

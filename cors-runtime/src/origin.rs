@@ -11,6 +11,7 @@ use cors_rules::entry::Entry;
 use cors_rules::origin::Origin;
 use cors_rules::pattern::OriginPattern;
 
+use crate::live::LiveOrigins;
 use crate::sent::Sent;
 
 /// What a policy says about a request's `Origin`.
@@ -34,6 +35,8 @@ pub(crate) struct OriginSet {
     subdomains: Box<[OriginPattern<'static>]>,
     /// `scheme://host:*` patterns (a few loopback hosts at most).
     any_port: Box<[OriginPattern<'static>]>,
+    /// `live(NAME)` sets, read on every request.
+    live: Box<[&'static LiveOrigins]>,
 }
 
 /// Serialized origins, each also the value to echo (a `from_static` value: cloning it
@@ -94,7 +97,7 @@ impl ExactOrigins {
 
 impl OriginSet {
     /// Builds the set from checked entries.
-    pub(crate) fn new(entries: &[Entry<'static>]) -> OriginSet {
+    pub(crate) fn new(entries: &[Entry<'static>], live: Vec<&'static LiveOrigins>) -> OriginSet {
         let mut exact = Vec::new();
         let mut subdomains = Vec::new();
         let mut any_port = Vec::new();
@@ -118,6 +121,7 @@ impl OriginSet {
             exact: ExactOrigins::new(exact),
             subdomains: subdomains.into(),
             any_port: any_port.into(),
+            live: live.into(),
         }
     }
 
@@ -135,6 +139,9 @@ impl OriginSet {
         for pattern in self.subdomains.iter().chain(&self.any_port) {
             each(pattern)?;
         }
+        for live in &self.live {
+            each(&live.describe())?;
+        }
         Ok(())
     }
 
@@ -144,6 +151,9 @@ impl OriginSet {
         let bytes = origin.as_bytes();
         if let Some(listed) = self.exact.find(bytes) {
             return Some(listed.clone());
+        }
+        if self.live.iter().any(|live| live.allows(bytes)) {
+            return Some(origin.clone());
         }
         if self.subdomains.is_empty() && self.any_port.is_empty() {
             return None;
@@ -193,7 +203,7 @@ mod tests {
         let patterns = patterns
             .iter()
             .map(|p| Entry::Pattern(cors_rules::pattern::check(p).unwrap()));
-        OriginSet::new(&exact.chain(patterns).collect::<Vec<_>>())
+        OriginSet::new(&exact.chain(patterns).collect::<Vec<_>>(), Vec::new())
     }
 
     fn allowed(set: &OriginSet, origin: &[u8]) -> bool {

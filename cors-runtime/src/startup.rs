@@ -78,6 +78,7 @@ fn read(policy: &Definition, keep: Keep) -> Result<Option<OriginSet>, StartupErr
     };
     let mut problems = Vec::new();
     let mut entries = Vec::with_capacity(allowed.len());
+    let mut live = Vec::new();
     let mut valid = 0;
     for origin in allowed {
         match origin.0 {
@@ -87,6 +88,18 @@ fn read(policy: &Definition, keep: Keep) -> Result<Option<OriginSet>, StartupErr
             }
             Allowed::Source(source) => {
                 valid += source.read(context, keep, &mut entries, &mut problems)
+            }
+            // A live set may be empty for now: it grants nothing then, and counts as a
+            // source of origins. Its entries must pass this policy's rules from now on.
+            Allowed::Live(set, name) => {
+                let set = set();
+                let found = match keep {
+                    Keep::Yes => set.register(name, context),
+                    Keep::No => set.problems(context),
+                };
+                problems.extend(found.into_iter().map(|p| format!("live({name}): {p}")));
+                live.push(set);
+                valid += 1;
             }
         }
     }
@@ -101,7 +114,7 @@ fn read(policy: &Definition, keep: Keep) -> Result<Option<OriginSet>, StartupErr
             problems,
         })
     } else if keep == Keep::Yes {
-        Ok(Some(OriginSet::new(&entries)))
+        Ok(Some(OriginSet::new(&entries, live)))
     } else {
         Ok(None)
     }

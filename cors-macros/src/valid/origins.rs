@@ -191,11 +191,21 @@ fn origin_source<'a>(
                 None
             }
         },
+        "live" => match syn::parse2::<syn::Path>(call.args.clone()) {
+            Ok(path) => Some(Origin::Live(path)),
+            Err(_) => {
+                errors.at(
+                    if call.args.is_empty() { &call.tokens } else { &call.args },
+                    "`live` takes the path of a `static` `LiveOrigins`, e.g. `live(TENANT_ORIGINS)` with `static TENANT_ORIGINS: LiveOrigins = LiveOrigins::new();`",
+                );
+                None
+            }
+        },
         other => {
             errors.at(
                 &call.name,
                 format!(
-                    "unknown `{other}(...)` in `origins`: origins come from string literals, `env(\"NAME\")` or `from_fn(path::to::function)`"
+                    "unknown `{other}(...)` in `origins`: origins come from string literals, `env(\"NAME\")`, `from_fn(path::to::function)` or `live(STATIC)`"
                 ),
             );
             None

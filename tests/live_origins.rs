@@ -1,0 +1,309 @@
+//! Origins that change while the server runs (README, "Origins that change at run time"),
+//! through a real `axum::Router`: a `LiveOrigins` set named in a policy's `origins`,
+//! edited at run time, refused whole when a change has a bad entry, never failing open.
+//! Each test has its own `static` set: tests run in parallel.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::Router;
+use axum::extract::State;
+use cors_runtime::{CorsHandler, LiveOrigins, cors, cors_routes};
+use http::HeaderValue;
+
+use support::{
+    ACAC, ACAH, ACAM, ACAO, ACMA, Calls, PREFLIGHT_VARY, actual, assert_cors_vary,
+    assert_refused_preflight, preflight, send,
+};
+
+const TENANT: &str = "https://shop.acme.com";
+const OTHER_TENANT: &str = "https://books.example.org";
+
+static EDITED: LiveOrigins = LiveOrigins::new();
+
+#[cors(
+    origins = ["https://app.example.com", live(EDITED)],
+    methods = [GET, PUT],
+    headers = ["content-type"],
+    max_age = 60,
+)]
+async fn edited(State(calls): State<Calls>) -> &'static str {
+    calls.hit("edited");
+    "edited"
+}
+
+fn edited_app(calls: &Calls) -> Router {
+    Router::new()
+        .route("/items", cors_routes![edited])
+        .with_state(calls.clone())
+}
+
+/// The preflight answer that allows `origin`.
+fn allowed_preflight(origin: &str) -> [(&str, &str); 4] {
+    [
+        (ACAO, origin),
+        (ACAM, "GET, HEAD, PUT"),
+        (ACAH, "content-type"),
+        (ACMA, "60"),
+    ]
+}
+
+#[tokio::test]
+async fn an_origin_added_at_run_time_is_allowed_and_refused_once_removed() {
+    let calls = Calls::new(&["edited"]);
+    let app = edited_app(&calls);
+
+    // Before: refused, like any unknown origin.
+    assert_refused_preflight(send(&app, preflight("/items", TENANT, "PUT", None)).await).await;
+    let response = send(&app, actual("GET", "/items", Some(TENANT))).await;
+    assert_cors_vary(response.headers(), &[], &["Origin"]);
+
+    assert_eq!(EDITED.insert(TENANT), Ok(true));
+    assert_eq!(EDITED.insert(TENANT), Ok(false), "already there");
+    let response = send(
+        &app,
+        preflight("/items", TENANT, "PUT", Some("content-type")),
+    )
+    .await;
+    assert_eq!(response.status(), 204);
+    assert_cors_vary(
+        response.headers(),
+        &allowed_preflight(TENANT),
+        &[PREFLIGHT_VARY],
+    );
+    let response = send(&app, actual("PUT", "/items", Some(TENANT))).await;
+    assert_eq!(response.status(), 200);
+    assert_cors_vary(response.headers(), &[(ACAO, TENANT)], &["Origin"]);
+
+    // The literal beside the live set still answers.
+    let response = send(
+        &app,
+        actual("GET", "/items", Some("https://app.example.com")),
+    )
+    .await;
+    assert_cors_vary(
+        response.headers(),
+        &[(ACAO, "https://app.example.com")],
+        &["Origin"],
+    );
+
+    assert!(EDITED.remove(TENANT));
+    assert!(!EDITED.remove(TENANT), "already gone");
+    assert_refused_preflight(send(&app, preflight("/items", TENANT, "PUT", None)).await).await;
+    let response = send(&app, actual("GET", "/items", Some(TENANT))).await;
+    assert_eq!(
+        response.status(),
+        200,
+        "the handler runs; the page cannot read it"
+    );
+    assert_cors_vary(response.headers(), &[], &["Origin"]);
+    // Preflights never run the handler; the four actual requests did.
+    calls.assert_runs(&[("edited", 4)]);
+}
+
+static REPLACED: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = [live(REPLACED)], methods = [GET])]
+async fn replaced() -> &'static str {
+    "replaced"
+}
+
+#[tokio::test]
+async fn a_change_with_a_bad_entry_is_refused_whole_and_the_old_set_stays() {
+    let app = Router::new().route("/r", cors_routes![replaced]);
+    REPLACED
+        .replace([TENANT, "https://*.preview.acme.dev"])
+        .expect("valid");
+    let error = REPLACED
+        .replace([
+            OTHER_TENANT,
+            "https://books.example.org/",
+            "https://*.com",
+            "null",
+        ])
+        .expect_err("three bad entries");
+    assert_eq!(
+        error.problems,
+        [
+            "`https://*.com` is too broad: `com` is a public suffix, so anyone can register a matching site; name your own domain, e.g. `https://*.example.com`",
+            "`https://books.example.org/` ends with `/`: browsers send the origin without it, so this never matches; write `https://books.example.org`",
+            "`null` is the origin of sandboxed frames, `file:` pages and redirects: any site can produce it, so allowing it allows everyone; list the real origins",
+        ]
+    );
+    assert!(error.to_string().starts_with(
+        "live origins refused; the set keeps its previous entries:\n  - `https://*.com` is too broad"
+    ));
+    assert_eq!(
+        REPLACED.entries(),
+        ["https://*.preview.acme.dev", "https://shop.acme.com"]
+    );
+    for (origin, allowed) in [
+        (TENANT, true),
+        ("https://pr-7.preview.acme.dev", true),
+        (OTHER_TENANT, false),
+    ] {
+        let response = send(&app, actual("GET", "/r", Some(origin))).await;
+        let expected: &[(&str, &str)] = if allowed { &[(ACAO, origin)] } else { &[] };
+        assert_cors_vary(response.headers(), expected, &["Origin"]);
+    }
+    let status = REPLACED.status();
+    assert_eq!(status.entries, Some(2));
+    assert!(
+        status
+            .last_error
+            .is_some_and(|e| e.contains("https://*.com"))
+    );
+}
+
+static WITH_CREDENTIALS: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = [live(WITH_CREDENTIALS)], methods = [GET], credentials)]
+async fn with_credentials() {}
+
+#[tokio::test]
+async fn credentials_refuse_plain_http_origins_off_loopback() {
+    // Building the router registers the policy's rules with the set.
+    let app = Router::new().route("/me", cors_routes![with_credentials]);
+    let error = WITH_CREDENTIALS
+        .replace(["http://intranet.example", "http://localhost:5173"])
+        .expect_err("plain http off loopback");
+    assert_eq!(
+        error.problems,
+        [
+            "`http://intranet.example` is plain `http://` on a host other than loopback: with `credentials`, cookies would cross the network unencrypted; use `https://`, or add `dangerously_allow_insecure_origins` if you really mean it"
+        ]
+    );
+    assert!(WITH_CREDENTIALS.check("http://intranet.example").is_err());
+    assert!(WITH_CREDENTIALS.check("http://localhost:5173").is_ok());
+    WITH_CREDENTIALS
+        .replace(["http://localhost:5173"])
+        .expect("loopback is fine");
+    let response = send(&app, actual("GET", "/me", Some("http://localhost:5173"))).await;
+    assert_cors_vary(
+        response.headers(),
+        &[(ACAO, "http://localhost:5173"), (ACAC, "true")],
+        &["Origin"],
+    );
+}
+
+static NEVER_LOADED: LiveOrigins = LiveOrigins::new();
+static EMPTIED: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = [live(NEVER_LOADED)], methods = [GET, POST], strict)]
+async fn never_loaded(State(calls): State<Calls>) {
+    calls.hit("never_loaded");
+}
+
+#[cors(origins = [live(EMPTIED)], methods = [GET])]
+async fn emptied(State(calls): State<Calls>) {
+    calls.hit("emptied");
+}
+
+#[tokio::test]
+async fn empty_and_never_loaded_sets_grant_nothing() {
+    let calls = Calls::new(&["never_loaded", "emptied"]);
+    let app = Router::new()
+        .route("/never", cors_routes![never_loaded])
+        .route("/empty", cors_routes![emptied])
+        .with_state(calls.clone());
+    EMPTIED.replace([TENANT]).unwrap();
+    EMPTIED.replace(Vec::<String>::new()).unwrap();
+    assert_eq!(EMPTIED.status().entries, Some(0));
+    assert_eq!(NEVER_LOADED.status().entries, None);
+    for path in ["/never", "/empty"] {
+        for origin in [TENANT, "null", "*", ""] {
+            let response = send(&app, preflight(path, origin, "GET", None)).await;
+            assert_refused_preflight(response).await;
+            let response = send(&app, actual("GET", path, Some(origin))).await;
+            assert_cors_vary(response.headers(), &[], &["Origin"]);
+        }
+    }
+    // Strict: a cross-origin POST is refused before the handler.
+    let response = send(&app, actual("POST", "/never", Some(TENANT))).await;
+    assert_eq!(response.status(), 403);
+    assert!(!<never_loaded as CorsHandler>::allows_origin(
+        &HeaderValue::from_static(TENANT)
+    ));
+    calls.assert_runs(&[("never_loaded", 4), ("emptied", 4)]);
+}
+
+static CHURNED: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = [live(CHURNED)], methods = [GET])]
+async fn churned() -> &'static str {
+    "churned"
+}
+
+/// A writer swaps two sets that share one origin as fast as it can while requests are in
+/// flight: the shared origin is allowed every time (a request never sees a half-built or
+/// empty set), each other origin is allowed or refused as one of the two sets says, and
+/// every listing is exactly one of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_see_the_old_set_or_the_new_one_never_a_mix() {
+    const SHARED: &str = "https://always.example";
+    const ONLY_A: &str = "https://a-only.example";
+    const ONLY_B: &str = "https://b-only.example";
+    const NEVER: &str = "https://never.example";
+    let set_a = [SHARED, ONLY_A];
+    let set_b = [SHARED, ONLY_B, "https://*.b.example"];
+    CHURNED.replace(set_a).unwrap();
+    let app = Router::new().route("/c", cors_routes![churned]);
+
+    let done = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut swaps = 0u32;
+            while !done.load(Ordering::Relaxed) {
+                CHURNED
+                    .replace(if swaps.is_multiple_of(2) {
+                        &set_b[..]
+                    } else {
+                        &set_a[..]
+                    })
+                    .unwrap();
+                let listed = CHURNED.entries();
+                assert!(
+                    listed == ["https://a-only.example", SHARED]
+                        || listed == ["https://*.b.example", "https://always.example", ONLY_B],
+                    "{listed:?}"
+                );
+                swaps += 1;
+            }
+            swaps
+        })
+    };
+    let mut tasks = Vec::new();
+    for task in 0..8 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut seen_a = 0;
+            for i in 0..500 {
+                let origin = [SHARED, ONLY_A, ONLY_B, NEVER, "https://x.b.example"][(i + task) % 5];
+                let response = send(&app, actual("GET", "/c", Some(origin))).await;
+                assert_eq!(response.status(), 200);
+                let echoed = response.headers().get_all(ACAO).iter().collect::<Vec<_>>();
+                match origin {
+                    SHARED => assert_eq!(echoed, [SHARED], "the shared origin, always"),
+                    NEVER => assert!(echoed.is_empty()),
+                    _ => {
+                        assert!(echoed.is_empty() || echoed == [origin], "{echoed:?}");
+                        seen_a += usize::from(origin == ONLY_A && !echoed.is_empty());
+                    }
+                }
+            }
+            seen_a
+        }));
+    }
+    for task in tasks {
+        task.await.expect("no request panics");
+    }
+    done.store(true, Ordering::Relaxed);
+    let swaps = writer.join().expect("the writer never saw a mix");
+    assert!(
+        swaps > 10,
+        "the set changed while requests were in flight ({swaps} swaps)"
+    );
+}
