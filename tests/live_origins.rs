@@ -307,3 +307,155 @@ async fn requests_see_the_old_set_or_the_new_one_never_a_mix() {
         "the set changed while requests were in flight ({swaps} swaps)"
     );
 }
+
+static LOGGED: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = ["https://app.example.com", live(LOGGED)], methods = [GET])]
+async fn logged() {}
+
+/// Every line a `tracing` subscriber writes.
+#[derive(Clone, Default)]
+struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Captured;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
+
+/// A refusal says what the origin was compared with: the literals, and the live set as
+/// of its last change (a refresh may bring the origin a moment later).
+#[tokio::test]
+async fn a_refusal_names_the_live_set_and_its_state() {
+    let app = Router::new().route("/l", cors_routes![logged]);
+    let captured = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(captured.clone())
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .without_time()
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    send(&app, actual("GET", "/l", Some(TENANT))).await;
+    LOGGED.replace([OTHER_TENANT]).unwrap();
+    send(&app, actual("GET", "/l", Some(TENANT))).await;
+
+    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let events: Vec<&str> = text.lines().collect();
+    assert_eq!(events.len(), 2, "{events:#?}");
+    assert!(
+        events[0].contains(
+            r#"reason=origin not in allowed origins ["https://app.example.com", "live(LOGGED): never loaded, grants nothing"]"#
+        ),
+        "{}",
+        events[0]
+    );
+    assert!(events[0].starts_with(" WARN cors:"), "{}", events[0]);
+    assert!(
+        events[1].contains(
+            r#"reason=origin not in allowed origins ["https://app.example.com", "live(LOGGED): 1 entry as of its last change, 0 s ago"]"#
+        ),
+        "{}",
+        events[1]
+    );
+    assert!(events[1].starts_with("DEBUG cors:"), "{}", events[1]);
+}
+
+static REFRESHED: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = [live(REFRESHED)], methods = [GET])]
+async fn refreshed() {}
+
+/// `refresh_every`: the first load at once, then one per interval; a failed load (or a
+/// list with a bad entry) keeps the last good set and emits one `error` event per failed
+/// refresh, not one per request.
+#[tokio::test(start_paused = true)]
+async fn a_failed_refresh_keeps_the_last_good_set_and_says_so_once() {
+    let app = Router::new().route("/f", cors_routes![refreshed]);
+    let captured = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(captured.clone())
+        .with_max_level(tracing::Level::ERROR)
+        .with_ansi(false)
+        .without_time()
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let loads = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = loads.clone();
+    let refresher = REFRESHED.refresh_every(std::time::Duration::from_secs(10), move || {
+        let load = counted.fetch_add(1, Ordering::SeqCst);
+        async move {
+            match load {
+                0 => Ok(vec![TENANT.to_owned()]),
+                1 => Err("database is locked".to_owned()),
+                2 => Ok(vec!["https://bad.example/".to_owned()]),
+                _ => Ok(vec![OTHER_TENANT.to_owned()]),
+            }
+        }
+    });
+    let allowed = |origin: &'static str| {
+        let app = app.clone();
+        async move {
+            let response = send(&app, actual("GET", "/f", Some(origin))).await;
+            response.headers().get(ACAO).is_some()
+        }
+    };
+    // Let the spawned task run its first load; time is paused, so no tick passes.
+    while loads.load(Ordering::SeqCst) < 1 || REFRESHED.status().entries.is_none() {
+        tokio::task::yield_now().await;
+    }
+    assert!(allowed(TENANT).await);
+
+    for (load, error) in [
+        (2, "loading failed: database is locked"),
+        (3, "`https://bad.example/` ends with `/`"),
+    ] {
+        tokio::time::advance(std::time::Duration::from_secs(10)).await;
+        while loads.load(Ordering::SeqCst) < load {
+            tokio::task::yield_now().await;
+        }
+        tokio::task::yield_now().await;
+        // Many requests while the store fails: the last good set answers them all.
+        for _ in 0..50 {
+            assert!(allowed(TENANT).await);
+        }
+        let status = REFRESHED.status();
+        assert_eq!(status.entries, Some(1));
+        assert!(
+            status
+                .last_error
+                .as_deref()
+                .is_some_and(|e| e.contains(error)),
+            "{status:?}"
+        );
+    }
+    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let events: Vec<&str> = text.lines().collect();
+    assert_eq!(events.len(), 2, "one event per failed refresh: {events:#?}");
+    assert!(events[0].contains("ERROR cors: refreshing live origins failed; the last good set stays in force live=\"REFRESHED\" entries=1 error=loading failed: database is locked"), "{}", events[0]);
+
+    tokio::time::advance(std::time::Duration::from_secs(10)).await;
+    while loads.load(Ordering::SeqCst) < 4 {
+        tokio::task::yield_now().await;
+    }
+    tokio::task::yield_now().await;
+    assert!(!allowed(TENANT).await);
+    assert!(allowed(OTHER_TENANT).await);
+    assert_eq!(REFRESHED.status().last_error, None);
+    refresher.abort();
+}

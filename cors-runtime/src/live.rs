@@ -254,7 +254,11 @@ impl LiveOrigins {
             loop {
                 ticks.tick().await;
                 let failure = match load().await {
-                    Ok(origins) => self.replace(origins).err().map(|e| e.to_string()),
+                    // One line per event: every bad entry, each with its fix.
+                    Ok(origins) => self
+                        .replace(origins)
+                        .err()
+                        .map(|e| format!("bad entries: {}", e.problems.join("; "))),
                     Err(e) => Some(format!("loading failed: {e}")),
                 };
                 if let Some(failure) = failure {
@@ -324,14 +328,15 @@ impl LiveOrigins {
             .is_some_and(|snapshot| snapshot.set.allows(origin))
     }
 
-    /// What a refusal event says of the set: its name, size and age.
+    /// What a refusal event says of the set: its name, and its entries as of when.
     pub(crate) fn describe(&self) -> String {
         let status = self.status();
         let name = self.writer().name.unwrap_or("LiveOrigins");
         match (status.entries, status.last_change) {
             (Some(entries), Some(at)) => {
                 let age = at.elapsed().unwrap_or_default().as_secs();
-                format!("live({name}): {entries} entries as of {age} s ago")
+                let plural = if entries == 1 { "entry" } else { "entries" };
+                format!("live({name}): {entries} {plural} as of its last change, {age} s ago")
             }
             _ => format!("live({name}): never loaded, grants nothing"),
         }
