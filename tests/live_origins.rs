@@ -459,3 +459,29 @@ async fn a_failed_refresh_keeps_the_last_good_set_and_says_so_once() {
     assert_eq!(REFRESHED.status().last_error, None);
     refresher.abort();
 }
+
+static PARTNERS: LiveOrigins = LiveOrigins::new();
+
+/// A shared policy takes a live set too; every handler using it reads the same set.
+#[cors_runtime::cors_policy(origins = [live(PARTNERS)], headers = ["content-type"])]
+struct PartnerPolicy;
+
+#[cors(policy = PartnerPolicy, methods = [GET])]
+async fn partner_list() {}
+
+#[cors(policy = PartnerPolicy, methods = [POST])]
+async fn partner_create() {}
+
+#[tokio::test]
+async fn a_shared_policy_reads_the_live_set() {
+    let app = Router::new().route("/p", cors_routes![partner_list, partner_create]);
+    PARTNERS.replace([TENANT]).unwrap();
+    for method in ["GET", "POST"] {
+        let response = send(&app, actual(method, "/p", Some(TENANT))).await;
+        assert_cors_vary(response.headers(), &[(ACAO, TENANT)], &["Origin"]);
+    }
+    let response = send(&app, preflight("/p", TENANT, "POST", Some("content-type"))).await;
+    assert_eq!(response.status(), 204);
+    PARTNERS.replace([OTHER_TENANT]).unwrap();
+    assert_refused_preflight(send(&app, preflight("/p", TENANT, "POST", None)).await).await;
+}

@@ -152,8 +152,25 @@ pub mod __private {
     pub use cors_rules::origin::Scheme;
 
     /// `live(NAME)`: `NAME` itself, which must be a [`LiveOrigins`](crate::LiveOrigins).
-    pub const fn live_origins(set: &'static crate::LiveOrigins) -> &'static crate::LiveOrigins {
-        set
+    pub fn live_origins<T: IsLiveOrigins>(set: &'static T) -> &'static crate::LiveOrigins {
+        set.live_origins()
+    }
+
+    /// Implemented by [`LiveOrigins`](crate::LiveOrigins) alone.
+    #[diagnostic::on_unimplemented(
+        message = "`live(...)` takes a `static` `LiveOrigins`, not `{Self}`",
+        label = "not a `LiveOrigins`",
+        note = "declare the set as `static TENANT_ORIGINS: LiveOrigins = LiveOrigins::new();` and write `live(TENANT_ORIGINS)`"
+    )]
+    pub trait IsLiveOrigins {
+        /// The set.
+        fn live_origins(&'static self) -> &'static crate::LiveOrigins;
+    }
+
+    impl IsLiveOrigins for crate::LiveOrigins {
+        fn live_origins(&'static self) -> &'static crate::LiveOrigins {
+            self
+        }
     }
 
     /// Turns what a `from_fn(...)` function returns into the list the runtime checks.

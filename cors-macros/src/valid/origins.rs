@@ -193,6 +193,18 @@ fn origin_source<'a>(
         },
         "live" => match syn::parse2::<syn::Path>(call.args.clone()) {
             Ok(path) => Some(Origin::Live(path)),
+            // `live("TENANT_ORIGINS")`: the name in quotes.
+            Err(_) if quoted_path(&call.args).is_some() => {
+                let lit = quoted_path(&call.args)?;
+                errors.at(
+                    &lit,
+                    format!(
+                        "`live` takes the `static` itself, not a string: write `live({})`",
+                        lit.value()
+                    ),
+                );
+                None
+            }
             Err(_) => {
                 errors.at(
                     if call.args.is_empty() { &call.tokens } else { &call.args },
