@@ -2,7 +2,8 @@
 //! path, an in-process OPTIONS request carrying a marker no client can send (a request
 //! extension) reaches the path's preflight endpoint, which answers with its table. So the
 //! audit sees exactly what is mounted, `.nest` prefixes and middleware included, with the
-//! origins read from `env(...)` and `from_fn(...)`.
+//! origins read from `env(...)` and `from_fn(...)`. When something else answers, its
+//! status and axum's `Allow` header say what ([`AnsweredBy`]).
 
 use std::fmt;
 
@@ -10,6 +11,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
+use http::header::ALLOW;
 use http::{Method, StatusCode};
 use tower_service::Service;
 
@@ -34,9 +36,15 @@ pub(crate) fn report(table: PreflightTable) -> Response {
 }
 
 /// Lists the CORS policy of each of `paths` in `router`: per path, which handler answers
-/// which methods, with its resolved origins, headers, credentials and max-age; a path
-/// `cors_routes!` does not mount says "no CORS policy". Write the paths as in the router
-/// (`/items/{id}`, with the `.nest` prefix); no request leaves the process.
+/// which methods, with its resolved origins, headers, credentials and max-age. Write the
+/// paths as in the router (`/items/{id}`, with the `.nest` prefix); no request leaves the
+/// process.
+///
+/// A path whose preflight the policy does not answer says "no CORS policy", with what
+/// answered instead and the fix ([`AnsweredBy`]): no route (`404`, a mistyped path), a
+/// route without `#[cors]` (`405`), or a layer outside the policy (`401`, `403`, `429`,
+/// ...: middleware on the `Router` or on the `cors_routes!` result that refuses
+/// preflights). [`Audit::assert_every_path_has_cors`] turns that into a one-line test.
 ///
 /// For a startup log, or a test that pins the policy of a whole API:
 ///
@@ -68,7 +76,7 @@ pub(crate) fn report(table: PreflightTable) -> Response {
 /// /api/items/{id}
 ///   DELETE: delete_item; origins https://app.example.com; credentials
 /// /health
-///   no CORS policy
+///   no CORS policy: no `#[cors]` handler on this path (routed for GET, HEAD; OPTIONS got `405 Method Not Allowed`): mount its handlers with `cors_routes![..]` if browsers call it from another origin
 /// "
 /// );
 /// # });
@@ -91,13 +99,14 @@ pub async fn audit<'p>(router: &Router, paths: impl IntoIterator<Item = &'p str>
             Ok(response) => response,
             Err(never) => match never {},
         };
-        let policies = match response.extensions().get::<Table>() {
-            Some(Table(table)) => policies(table),
-            None => Vec::new(),
+        let (answered_by, policies) = match response.extensions().get::<Table>() {
+            Some(Table(table)) => (AnsweredBy::Policy, policies(table)),
+            None => (AnsweredBy::of(&response), Vec::new()),
         };
         routes.push(RouteAudit {
             path: path.to_owned(),
             policies,
+            answered_by,
         });
     }
     Audit { routes }
@@ -161,15 +170,286 @@ pub struct Audit {
     pub routes: Vec<RouteAudit>,
 }
 
+impl Audit {
+    /// `Ok` when the CORS policy of every path audited answered its preflight; otherwise
+    /// an [`AuditError`] with each path that has none, why (what answered instead, with its
+    /// status) and the fix, in the words of the report. For a test that returns a
+    /// `Result`, or to log the problems at startup; [`assert_every_path_has_cors`] panics
+    /// with the same text.
+    ///
+    /// Audit the paths browsers call from another origin: a path left without CORS on
+    /// purpose (`/health`) fails this check by design.
+    ///
+    /// ```
+    /// use axum::Router;
+    /// use axum::http::StatusCode;
+    /// use axum::middleware::{self, Next};
+    /// use axum::extract::Request;
+    /// use axum::response::{IntoResponse, Response};
+    /// use cors_runtime::{AnsweredBy, cors, cors_routes};
+    ///
+    /// async fn require_token(request: Request, next: Next) -> Response {
+    ///     if request.headers().contains_key("authorization") {
+    ///         next.run(request).await
+    ///     } else {
+    ///         StatusCode::UNAUTHORIZED.into_response()
+    ///     }
+    /// }
+    ///
+    /// #[cors(origins = ["https://app.example.com"], methods = [GET], headers = ["authorization"])]
+    /// async fn profile() -> &'static str { "ada" }
+    ///
+    /// // The auth layer wraps the path's preflight endpoint too: browsers get its 401.
+    /// let app: Router = Router::new()
+    ///     .route("/profile", cors_routes![profile])
+    ///     .route_layer(middleware::from_fn(require_token));
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let audit = cors_runtime::audit(&app, ["/profile", "/profiel"]).await;
+    /// let error = audit.check_every_path_has_cors().unwrap_err();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "\
+    /// CORS audit: 2 of 2 paths have no CORS policy
+    /// /profile
+    ///   no CORS policy: a layer outside the policy answered this path's preflight with `401 Unauthorized`: move it into `cors_routes![..; layers = [..]]`, or let preflights pass with `cors_runtime::is_preflight`
+    /// /profiel
+    ///   no CORS policy: no route at this path (`404 Not Found`): check the path, with its `.nest` prefix"
+    /// );
+    /// assert!(matches!(
+    ///     error.routes[0].answered_by,
+    ///     AnsweredBy::OutsideLayer { status: StatusCode::UNAUTHORIZED, .. }
+    /// ));
+    /// # });
+    /// ```
+    ///
+    /// [`assert_every_path_has_cors`]: Audit::assert_every_path_has_cors
+    pub fn check_every_path_has_cors(&self) -> Result<(), AuditError> {
+        let routes: Vec<RouteAudit> = self
+            .routes
+            .iter()
+            .filter(|route| route.answered_by != AnsweredBy::Policy)
+            .cloned()
+            .collect();
+        if routes.is_empty() {
+            Ok(())
+        } else {
+            Err(AuditError {
+                audited: self.routes.len(),
+                routes,
+            })
+        }
+    }
+
+    /// Panics unless the CORS policy of every path audited answered its preflight; the
+    /// message names each path that has none, why, and the fix
+    /// ([`check_every_path_has_cors`](Audit::check_every_path_has_cors) has an example).
+    /// The one line of a test that keeps auth layers, typos and forgotten `cors_routes!`
+    /// from silently breaking CORS:
+    ///
+    /// ```
+    /// use axum::Router;
+    /// use cors_runtime::{cors, cors_routes};
+    ///
+    /// #[cors(origins = ["https://app.example.com"], methods = [GET])]
+    /// async fn list_items() -> &'static str { "[]" }
+    ///
+    /// #[cors(origins = ["https://app.example.com"], methods = [DELETE])]
+    /// async fn delete_item() {}
+    ///
+    /// fn app() -> Router {
+    ///     let api = Router::new()
+    ///         .route("/items", cors_routes![list_items])
+    ///         .route("/items/{id}", cors_routes![delete_item]);
+    ///     Router::new().nest("/api", api)
+    /// }
+    ///
+    /// // #[tokio::test]
+    /// async fn every_cross_origin_path_has_its_cors_policy() {
+    ///     cors_runtime::audit(&app(), ["/api/items", "/api/items/{id}"])
+    ///         .await
+    ///         .assert_every_path_has_cors();
+    /// }
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(every_cross_origin_path_has_its_cors_policy());
+    /// ```
+    ///
+    /// # Panics
+    /// When a path has no CORS policy, with the text of [`AuditError`].
+    #[track_caller]
+    pub fn assert_every_path_has_cors(&self) {
+        if let Err(error) = self.check_every_path_has_cors() {
+            panic!("{error}");
+        }
+    }
+}
+
 /// The CORS policies of one path, an entry of [`Audit::routes`] (see [`Audit`]'s example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RouteAudit {
     /// The path as given.
     pub path: String,
-    /// One per handler of the path; empty when `cors_routes!` does not mount the path.
+    /// One per handler of the path; empty unless the path's preflight endpoint answered.
     pub policies: Vec<PolicyAudit>,
+    /// What answered the path's preflight: its policy, or what instead.
+    pub answered_by: AnsweredBy,
 }
+
+/// What answered the audit's preflight for a path ([`RouteAudit::answered_by`]): the
+/// path's policy, or, when it has none in force, what did instead, told apart by the
+/// status and by the `Allow` header axum adds when the path's method router has no OPTIONS
+/// endpoint. Its `Display` is the cause and the fix, as in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnsweredBy {
+    /// The path's preflight endpoint (`cors_routes!`), with its policies: the path is
+    /// fine.
+    Policy,
+    /// `404`: no route matched the path, most likely a typo or a missing `.nest` prefix.
+    /// (Middleware that hides a route behind `404` reads the same.)
+    NoRoute,
+    /// The path is routed without `cors_routes!`: its method router has no OPTIONS
+    /// endpoint, so axum answered `405` with `Allow` (or, through a layer on the route,
+    /// the layer's status with `Allow`).
+    #[non_exhaustive]
+    NoCorsHandler {
+        /// The status of the answer, `405 Method Not Allowed` unless a layer made it.
+        status: StatusCode,
+        /// The path's methods, from axum's `Allow` header (`GET, HEAD`), when present.
+        allow: Option<String>,
+    },
+    /// An error status (`401`, `403`, `408`, `429`, `500`, ...) before the policy: a layer
+    /// outside it (`Router::layer`, `Router::route_layer`, `.layer(..)` on the
+    /// `cors_routes!` result) answered the preflight itself, so browsers get that answer,
+    /// with no `Access-Control-*` header.
+    #[non_exhaustive]
+    OutsideLayer {
+        /// Its status.
+        status: StatusCode,
+    },
+    /// Another status without the policy's answer (`200`, `302`, ...): a handler routed
+    /// on OPTIONS without `cors_routes!` (`any(..)`, `options(..)`, a fallback, which
+    /// the audit then ran), or a layer outside the policy that answers OPTIONS (such as
+    /// tower-http's `CorsLayer`).
+    #[non_exhaustive]
+    Other {
+        /// Its status.
+        status: StatusCode,
+    },
+}
+
+impl AnsweredBy {
+    /// Classifies an answer that does not carry the path's table.
+    fn of(response: &Response) -> AnsweredBy {
+        let status = response.status();
+        // axum's method router adds `Allow` to what its fallback answers, and only then:
+        // the path is routed, with no OPTIONS endpoint, whatever layer made the status.
+        let allow = response.headers().get(ALLOW).map(|value| {
+            String::from_utf8_lossy(value.as_bytes())
+                .split(',')
+                .map(str::trim)
+                .filter(|method| !method.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        match (status, allow) {
+            (_, Some(allow)) if !allow.is_empty() => AnsweredBy::NoCorsHandler {
+                status,
+                allow: Some(allow),
+            },
+            (StatusCode::METHOD_NOT_ALLOWED, _) => AnsweredBy::NoCorsHandler {
+                status,
+                allow: None,
+            },
+            (StatusCode::NOT_FOUND, _) => AnsweredBy::NoRoute,
+            _ if status.is_client_error() || status.is_server_error() => {
+                AnsweredBy::OutsideLayer { status }
+            }
+            _ => AnsweredBy::Other { status },
+        }
+    }
+}
+
+/// `401 Unauthorized`, or the bare code when it has no standard reason.
+struct Status(StatusCode);
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.canonical_reason() {
+            Some(reason) => write!(f, "`{} {reason}`", self.0.as_u16()),
+            None => write!(f, "`{}`", self.0.as_u16()),
+        }
+    }
+}
+
+impl fmt::Display for AnsweredBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnsweredBy::Policy => write!(f, "the path's CORS policy"),
+            AnsweredBy::NoRoute => write!(
+                f,
+                "no route at this path (`404 Not Found`): check the path, with its `.nest` prefix"
+            ),
+            AnsweredBy::NoCorsHandler { status, allow } => {
+                write!(f, "no `#[cors]` handler on this path (")?;
+                if let Some(allow) = allow {
+                    write!(f, "routed for {allow}; ")?;
+                }
+                write!(
+                    f,
+                    "OPTIONS got {}): mount its handlers with `cors_routes![..]` if browsers call it from another origin",
+                    Status(*status)
+                )
+            }
+            AnsweredBy::OutsideLayer { status } => write!(
+                f,
+                "a layer outside the policy answered this path's preflight with {}: move it into `cors_routes![..; layers = [..]]`, or let preflights pass with `cors_runtime::is_preflight`",
+                Status(*status)
+            ),
+            AnsweredBy::Other { status } => write!(
+                f,
+                "something other than a `#[cors]` policy answered this path's preflight with {} (a handler on OPTIONS: `any(..)`, `options(..)`, a fallback; or a layer outside the policy, such as tower-http's `CorsLayer`): mount the path with `cors_routes![..]` and keep such layers off it",
+                Status(*status)
+            ),
+        }
+    }
+}
+
+/// The paths without a CORS policy in force, from [`Audit::check_every_path_has_cors`]:
+/// its `Display` names each, why, and the fix, in the lines of the report (see the
+/// example there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AuditError {
+    /// The paths without one, in the order given, each with what answered instead
+    /// ([`RouteAudit::answered_by`]).
+    pub routes: Vec<RouteAudit>,
+    /// How many paths were audited.
+    pub audited: usize,
+}
+
+impl fmt::Display for AuditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = if self.routes.len() == 1 {
+            "has"
+        } else {
+            "have"
+        };
+        write!(
+            f,
+            "CORS audit: {} of {} paths {verb} no CORS policy",
+            self.routes.len(),
+            self.audited
+        )?;
+        for route in &self.routes {
+            write!(f, "\n{}", route.to_string().trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for AuditError {}
 
 /// The policy in force for some methods of a path, an entry of [`RouteAudit::policies`]
 /// (see [`Audit`]'s example).
@@ -228,13 +508,24 @@ impl PolicyAudit {
 impl fmt::Display for Audit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for route in &self.routes {
-            writeln!(f, "{}", route.path)?;
-            if route.policies.is_empty() {
-                writeln!(f, "  no CORS policy")?;
-            }
-            for policy in &route.policies {
-                writeln!(f, "  {policy}")?;
-            }
+            write!(f, "{route}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The path's lines of the report: the path, then one line per policy, or one saying
+/// why it has none and the fix.
+impl fmt::Display for RouteAudit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.path)?;
+        if self.answered_by != AnsweredBy::Policy {
+            writeln!(f, "  no CORS policy: {}", self.answered_by)?;
+        } else if self.policies.is_empty() {
+            writeln!(f, "  no CORS policy")?;
+        }
+        for policy in &self.policies {
+            writeln!(f, "  {policy}")?;
         }
         Ok(())
     }

@@ -22,7 +22,7 @@ mod table;
 mod vary;
 mod websocket;
 
-pub use audit::{Audit, PolicyAudit, RouteAudit, audit};
+pub use audit::{AnsweredBy, Audit, AuditError, PolicyAudit, RouteAudit, audit};
 /// Puts a CORS policy on an axum handler; mount it with [`cors_routes!`].
 ///
 /// ```
@@ -45,6 +45,7 @@ pub use audit::{Audit, PolicyAudit, RouteAudit, audit};
 /// | | `"https://*.example.com"`, `"http://localhost:*"` in the list | any subdomain (never the bare domain); any port of a loopback host |
 /// | | `env("NAME")`, `from_fn(path)` in the list or alone | read once, when the first router mounting the handler is built, and checked by the same rules; a bad value panics then with a [`StartupError`] |
 /// | | `env("NAME", optional)`, `env("NAME", default = "https://a.example, ...")` | no origin, or the default (checked at compile time), when the variable is not set |
+/// | | `live(TENANT_ORIGINS)` in the list or alone | a `static` [`LiveOrigins`] the application changes while it runs, read on every request |
 /// | | `"*"` | any origin, answered with a constant `*`; not with `credentials` |
 /// | `methods` | `[GET, POST, ...]` | the methods the handler is routed on and the preflight allows: `GET` (which also answers `HEAD`), `HEAD`, `POST`, `PUT`, `DELETE`, `PATCH`. Required. |
 /// | `headers` | `["content-type", ...]`, `"*"` or `["*", "authorization"]` | request headers a preflight may ask for; `"*"` never covers `authorization`, `["*", "authorization"]` covers it too |
