@@ -485,3 +485,40 @@ async fn a_shared_policy_reads_the_live_set() {
     PARTNERS.replace([OTHER_TENANT]).unwrap();
     assert_refused_preflight(send(&app, preflight("/p", TENANT, "POST", None)).await).await;
 }
+
+static AUDITED: LiveOrigins = LiveOrigins::new();
+
+#[cors(origins = ["https://app.example.com", live(AUDITED)], methods = [GET], credentials)]
+async fn audited() {}
+
+/// `audit` shows the live set by name, with its size, last change and last error.
+#[tokio::test]
+async fn the_audit_shows_the_live_set_and_its_state() {
+    let app: Router = Router::new().route("/a", cors_routes![audited]);
+    let report = cors_runtime::audit(&app, ["/a"]).await;
+    assert_eq!(
+        report.to_string(),
+        "/a\n  GET, HEAD: audited; origins https://app.example.com; live AUDITED (never loaded: grants nothing); credentials\n"
+    );
+    report.assert_every_path_has_cors();
+
+    AUDITED.replace([TENANT, OTHER_TENANT]).unwrap();
+    AUDITED
+        .replace(["http://intranet.example"])
+        .expect_err("plain http with credentials");
+    let report = cors_runtime::audit(&app, ["/a"]).await;
+    let policy = &report.routes[0].policies[0];
+    assert_eq!(
+        policy.origins.as_deref(),
+        Some(&["https://app.example.com".to_owned()][..])
+    );
+    let live = &policy.live[0];
+    assert_eq!(live.name, "AUDITED");
+    assert_eq!(live.entries, [OTHER_TENANT, TENANT]);
+    assert_eq!(live.status.entries, Some(2));
+    let text = report.to_string();
+    assert!(
+        text.starts_with("/a\n  GET, HEAD: audited; origins https://app.example.com; live AUDITED (2 entries, changed 0 s ago; last error: change refused: `http://intranet.example` is plain `http://`"),
+        "{text}"
+    );
+}

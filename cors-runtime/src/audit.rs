@@ -16,6 +16,7 @@ use http::{Method, StatusCode};
 use tower_service::Service;
 
 use crate::compiled::CompiledPolicy;
+use crate::live::LiveStatus;
 use crate::table::PreflightTable;
 use cors_rules::method::CorsMethod;
 
@@ -473,6 +474,37 @@ pub struct PolicyAudit {
     pub max_age: Option<u32>,
     /// `strict`.
     pub strict: bool,
+    /// The `live(NAME)` sets among the origins, with their state now.
+    pub live: Vec<LiveAudit>,
+}
+
+/// A `live(NAME)` set of a policy, as [`audit`](audit()) found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LiveAudit {
+    /// `NAME`, as written in `live(NAME)`.
+    pub name: &'static str,
+    /// Its entries, sorted; empty when it was never loaded.
+    pub entries: Vec<String>,
+    /// Its size, last change and last error.
+    pub status: LiveStatus,
+}
+
+impl fmt::Display for LiveAudit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "live {}", self.name)?;
+        match (self.status.entries, self.status.last_change) {
+            (Some(entries), Some(at)) => {
+                let age = at.elapsed().unwrap_or_default().as_secs();
+                write!(f, " ({entries} entries, changed {age} s ago")?;
+            }
+            _ => write!(f, " (never loaded: grants nothing")?,
+        }
+        if let Some(error) = &self.status.last_error {
+            write!(f, "; last error: {error}")?;
+        }
+        f.write_str(")")
+    }
 }
 
 impl PolicyAudit {
@@ -501,6 +533,16 @@ impl PolicyAudit {
             credentials: policy.keys.credentials,
             max_age: policy.keys.max_age,
             strict: policy.keys.strict,
+            live: policy.origins.as_ref().map_or_else(Vec::new, |set| {
+                set.live_sets()
+                    .iter()
+                    .map(|live| LiveAudit {
+                        name: live.name(),
+                        entries: live.entries(),
+                        status: live.status(),
+                    })
+                    .collect()
+            }),
         }
     }
 }
@@ -536,8 +578,14 @@ impl fmt::Display for PolicyAudit {
         write!(f, "{}: {}", self.methods.join(", "), self.handler)?;
         match &self.origins {
             None => write!(f, "; any origin")?,
-            Some(origins) if origins.is_empty() => write!(f, "; no origin")?,
+            Some(origins) if origins.is_empty() && self.live.is_empty() => {
+                write!(f, "; no origin")?
+            }
+            Some(origins) if origins.is_empty() => {}
             Some(origins) => write!(f, "; origins {}", origins.join(", "))?,
+        }
+        for live in &self.live {
+            write!(f, "; {live}")?;
         }
         if let Some(headers) = &self.headers {
             write!(f, "; headers {headers}")?;

@@ -228,7 +228,7 @@ impl fmt::Display for ListedOrigins<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[")?;
         let mut count = 0;
-        self.0.for_each(|origin| {
+        let mut list = |origin: &dyn fmt::Display| {
             count += 1;
             if count > LISTED_AT_MOST {
                 return Ok(());
@@ -237,7 +237,12 @@ impl fmt::Display for ListedOrigins<'_> {
                 f.write_str(", ")?;
             }
             write!(f, "\"{origin}\"")
-        })?;
+        };
+        self.0.for_each(&mut list)?;
+        // A live set as of its last change: a refresh may bring the origin a moment later.
+        for live in self.0.live_sets() {
+            list(&live.describe())?;
+        }
         if count > LISTED_AT_MOST {
             write!(f, ", and {} more", count - LISTED_AT_MOST)?;
         }

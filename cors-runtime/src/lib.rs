@@ -22,7 +22,7 @@ mod table;
 mod vary;
 mod websocket;
 
-pub use audit::{AnsweredBy, Audit, AuditError, PolicyAudit, RouteAudit, audit};
+pub use audit::{AnsweredBy, Audit, AuditError, LiveAudit, PolicyAudit, RouteAudit, audit};
 /// Puts a CORS policy on an axum handler; mount it with [`cors_routes!`].
 ///
 /// ```

@@ -286,7 +286,7 @@ impl LiveOrigins {
         let snapshot = match Snapshot::new(origins, writer.context) {
             Ok(snapshot) => snapshot,
             Err(error) => {
-                writer.last_error = Some(error.to_string());
+                writer.last_error = Some(format!("change refused: {}", error.problems.join("; ")));
                 return Err(error);
             }
         };
@@ -331,7 +331,7 @@ impl LiveOrigins {
     /// What a refusal event says of the set: its name, and its entries as of when.
     pub(crate) fn describe(&self) -> String {
         let status = self.status();
-        let name = self.writer().name.unwrap_or("LiveOrigins");
+        let name = self.name();
         match (status.entries, status.last_change) {
             (Some(entries), Some(at)) => {
                 let age = at.elapsed().unwrap_or_default().as_secs();
@@ -340,6 +340,11 @@ impl LiveOrigins {
             }
             _ => format!("live({name}): never loaded, grants nothing"),
         }
+    }
+
+    /// The name the set is written under in `live(...)`.
+    pub(crate) fn name(&self) -> &'static str {
+        self.writer().name.unwrap_or("LiveOrigins")
     }
 
     fn writer(&self) -> MutexGuard<'_, Writer> {
