@@ -26,6 +26,9 @@
 //!
 //! And middleware inside a policy (`cors_routes![...; layers = [...]]`): a bearer-auth
 //! layer's `401` is readable by the page, and the layer never sees the preflight.
+//!
+//! And origins that change at run time (`examples/tenants.rs`): a page on a tenant's
+//! domain calls the API once the domain is registered, and is blocked once it is removed.
 
 #[path = "browser/harness.rs"]
 mod harness;
@@ -34,6 +37,12 @@ mod harness;
 #[path = "../examples/demo.rs"]
 #[allow(dead_code)]
 mod demo;
+
+/// The `cargo run --example tenants` server (tenants' domains in SQLite, a live origin
+/// set), served as it is. Its set is a `static`: one test of this binary uses it.
+#[path = "../examples/tenants.rs"]
+#[allow(dead_code)]
+mod tenants;
 
 use std::future::Future;
 use std::time::Duration;
@@ -784,4 +793,139 @@ async fn auth_layer_refusal_is_readable_and_the_layer_never_sees_the_preflight()
         );
     })
     .await;
+}
+
+/// The `Authorization` of the tenants example's admin API in the browser test.
+const TENANTS_ADMIN: &str = "Bearer admin-t0ken";
+
+/// `method /admin/domains` of the tenants example with `{"origin": origin}`: its status.
+async fn tenant_domain(api: &str, method: reqwest::Method, origin: &str) -> StatusCode {
+    let url = format!(
+        "{}/admin/domains",
+        api.replacen("localhost", "127.0.0.1", 1)
+    );
+    let response = reqwest::Client::new()
+        .request(method, url)
+        .header("authorization", TENANTS_ADMIN)
+        .header("content-type", "application/json")
+        .body(serde_json::json!({ "origin": origin }).to_string())
+        .send()
+        .await
+        .expect("the admin API answers");
+    response.status()
+}
+
+/// Waits (bounded) until the example's refresh has brought the live set to `entries`.
+async fn live_set_becomes(entries: &[&str]) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while tenants::TENANT_ORIGINS.entries() != entries {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the live set is {:?}, not {entries:?}, after 20 s",
+            tenants::TENANT_ORIGINS.entries()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// examples/tenants.rs in Chromium: the page on [`PAGE`] is a tenant's domain. Before it
+/// is registered its calls are blocked; registered through the admin API, its GET and
+/// its JSON `PUT` (preflighted) are readable from the next refresh; removed, they are
+/// blocked again. The policy has no `max_age`; a write the browser may still send on a
+/// preflight grant it cached is refused by `strict` before the handler.
+#[tokio::test]
+async fn a_tenant_page_calls_the_api_while_its_domain_is_registered() {
+    let Some(mut lab) = Lab::start().await else {
+        return;
+    };
+    lab.serve(
+        harness::bind_fixed(harness::PAGE_PORT).await,
+        harness::blank_page(),
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = tenants::Store::open(dir.path().join("tenants.db")).expect("the database");
+    let state = tenants::AppState::new(store, TENANTS_ADMIN.trim_start_matches("Bearer "));
+    let recorder = Recorder::default();
+    let paths = ["/api/invoices", "/api/invoices/1", "/api/invoices/2"];
+    let watched = recorder.watch(tenants::app(state.clone()), &paths);
+    let refresher = state.refresh_origins(Duration::from_millis(100));
+    let api = lab.serve(harness::bind_ephemeral().await, watched);
+    lab.drive(move |client| async move {
+        let s = Session {
+            client,
+            api,
+            recorder,
+        };
+        let list = || Call::get("/api/invoices");
+        let pay = |path| {
+            Call::new("PUT", path)
+                .header("content-type", "application/json")
+                .body(r#"{"paid":true}"#)
+        };
+        let runs = || {
+            let stats = state.stats();
+            (stats.list_calls, stats.update_calls)
+        };
+        live_set_becomes(&[]).await;
+        s.open(PAGE).await;
+
+        // Not registered: the GET runs but is unreadable; the PUT's preflight is refused.
+        s.fetch(list()).await.blocked();
+        s.fetch(pay("/api/invoices/1")).await.blocked();
+        assert_eq!(runs(), (1, 0));
+        assert_eq!(s.recorder.preflights("/api/invoices/1"), 1);
+
+        assert_eq!(
+            tenant_domain(&s.api, reqwest::Method::POST, PAGE).await,
+            StatusCode::CREATED
+        );
+        live_set_becomes(&[PAGE]).await;
+        let listed = s.fetch(list()).await;
+        assert_eq!(
+            listed.readable(),
+            (
+                200,
+                r#"[{"id":1,"customer":"Acme Corp","amount_cents":12000,"paid":false},{"id":2,"customer":"Globex","amount_cents":4550,"paid":false}]"#
+            )
+        );
+        let paid = s.fetch(pay("/api/invoices/1")).await;
+        assert_eq!(
+            paid.readable(),
+            (
+                200,
+                r#"{"id":1,"customer":"Acme Corp","amount_cents":12000,"paid":true}"#
+            )
+        );
+        assert_eq!(runs(), (2, 1));
+        assert_eq!(
+            s.recorder.preflights("/api/invoices/1"),
+            2,
+            "the refused preflight was not cached"
+        );
+        assert_eq!(s.recorder.requests("/api/invoices/1"), 3);
+
+        assert_eq!(
+            tenant_domain(&s.api, reqwest::Method::DELETE, PAGE).await,
+            StatusCode::NO_CONTENT
+        );
+        live_set_becomes(&[]).await;
+        s.fetch(list()).await.blocked();
+        // Within 5 s of its granted preflight the browser may send this PUT on the cached
+        // grant (refused by `strict`: 403) or preflight again (refused): one request
+        // reaches the server either way, and the handler never runs.
+        s.fetch(pay("/api/invoices/1")).await.blocked();
+        assert_eq!(s.recorder.requests("/api/invoices/1"), 4);
+        // A path without a cached grant: its preflight is refused, nothing else is sent.
+        s.fetch(pay("/api/invoices/2")).await.blocked();
+        assert_eq!(s.recorder.preflights("/api/invoices/2"), 1);
+        assert_eq!(s.recorder.requests("/api/invoices/2"), 1);
+        assert_eq!(runs(), (3, 1), "the GET ran, unreadable; no PUT ran");
+        assert_eq!(
+            s.recorder.preflights("/api/invoices"),
+            0,
+            "a simple GET sends no preflight"
+        );
+    })
+    .await;
+    refresher.abort();
 }

@@ -318,7 +318,7 @@ pub async fn bind_ephemeral() -> TcpListener {
 }
 
 /// The page served on every page origin: scripts run in it, so only its origin matters.
-fn blank_page() -> Router {
+pub fn blank_page() -> Router {
     Router::new().fallback(|| async {
         Html("<!doctype html><html><head><title>cors e2e page</title></head><body>page</body></html>")
     })
