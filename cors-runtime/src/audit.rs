@@ -11,14 +11,18 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
-use http::header::ALLOW;
 use http::{Method, StatusCode};
 use tower_service::Service;
 
 use crate::compiled::CompiledPolicy;
-use crate::live::LiveStatus;
 use crate::table::PreflightTable;
+
+mod answered;
+mod policy;
+
+pub use answered::AnsweredBy;
 use cors_rules::method::CorsMethod;
+pub use policy::{LiveAudit, PolicyAudit};
 
 /// The request extension that asks a path's preflight endpoint for its table.
 #[derive(Debug, Clone, Copy)]
@@ -297,126 +301,6 @@ pub struct RouteAudit {
     pub answered_by: AnsweredBy,
 }
 
-/// What answered the audit's preflight for a path ([`RouteAudit::answered_by`]): the
-/// path's policy, or, when it has none in force, what did instead, told apart by the
-/// status and by the `Allow` header axum adds when the path's method router has no OPTIONS
-/// endpoint. Its `Display` is the cause and the fix, as in the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum AnsweredBy {
-    /// The path's preflight endpoint (`cors_routes!`), with its policies: the path is
-    /// fine.
-    Policy,
-    /// `404`: no route matched the path, most likely a typo or a missing `.nest` prefix.
-    /// (Middleware that hides a route behind `404` reads the same.)
-    NoRoute,
-    /// The path is routed without `cors_routes!`: its method router has no OPTIONS
-    /// endpoint, so axum answered `405` with `Allow` (or, through a layer on the route,
-    /// the layer's status with `Allow`).
-    #[non_exhaustive]
-    NoCorsHandler {
-        /// The status of the answer, `405 Method Not Allowed` unless a layer made it.
-        status: StatusCode,
-        /// The path's methods, from axum's `Allow` header (`GET, HEAD`), when present.
-        allow: Option<String>,
-    },
-    /// An error status (`401`, `403`, `408`, `429`, `500`, ...) before the policy: a layer
-    /// outside it (`Router::layer`, `Router::route_layer`, `.layer(..)` on the
-    /// `cors_routes!` result) answered the preflight itself, so browsers get that answer,
-    /// with no `Access-Control-*` header.
-    #[non_exhaustive]
-    OutsideLayer {
-        /// Its status.
-        status: StatusCode,
-    },
-    /// Another status without the policy's answer (`200`, `302`, ...): a handler routed
-    /// on OPTIONS without `cors_routes!` (`any(..)`, `options(..)`, a fallback, which
-    /// the audit then ran), or a layer outside the policy that answers OPTIONS (such as
-    /// tower-http's `CorsLayer`).
-    #[non_exhaustive]
-    Other {
-        /// Its status.
-        status: StatusCode,
-    },
-}
-
-impl AnsweredBy {
-    /// Classifies an answer that does not carry the path's table.
-    fn of(response: &Response) -> AnsweredBy {
-        let status = response.status();
-        // axum's method router adds `Allow` to what its fallback answers, and only then:
-        // the path is routed, with no OPTIONS endpoint, whatever layer made the status.
-        let allow = response.headers().get(ALLOW).map(|value| {
-            String::from_utf8_lossy(value.as_bytes())
-                .split(',')
-                .map(str::trim)
-                .filter(|method| !method.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
-        match (status, allow) {
-            (_, Some(allow)) if !allow.is_empty() => AnsweredBy::NoCorsHandler {
-                status,
-                allow: Some(allow),
-            },
-            (StatusCode::METHOD_NOT_ALLOWED, _) => AnsweredBy::NoCorsHandler {
-                status,
-                allow: None,
-            },
-            (StatusCode::NOT_FOUND, _) => AnsweredBy::NoRoute,
-            _ if status.is_client_error() || status.is_server_error() => {
-                AnsweredBy::OutsideLayer { status }
-            }
-            _ => AnsweredBy::Other { status },
-        }
-    }
-}
-
-/// `401 Unauthorized`, or the bare code when it has no standard reason.
-struct Status(StatusCode);
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.canonical_reason() {
-            Some(reason) => write!(f, "`{} {reason}`", self.0.as_u16()),
-            None => write!(f, "`{}`", self.0.as_u16()),
-        }
-    }
-}
-
-impl fmt::Display for AnsweredBy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnsweredBy::Policy => write!(f, "the path's CORS policy"),
-            AnsweredBy::NoRoute => write!(
-                f,
-                "no route at this path (`404 Not Found`): check the path, with its `.nest` prefix"
-            ),
-            AnsweredBy::NoCorsHandler { status, allow } => {
-                write!(f, "no `#[cors]` handler on this path (")?;
-                if let Some(allow) = allow {
-                    write!(f, "routed for {allow}; ")?;
-                }
-                write!(
-                    f,
-                    "OPTIONS got {}): mount its handlers with `cors_routes![..]` if browsers call it from another origin",
-                    Status(*status)
-                )
-            }
-            AnsweredBy::OutsideLayer { status } => write!(
-                f,
-                "a layer outside the policy answered this path's preflight with {}: move it into `cors_routes![..; layers = [..]]`, or let preflights pass with `cors_runtime::is_preflight`",
-                Status(*status)
-            ),
-            AnsweredBy::Other { status } => write!(
-                f,
-                "something other than a `#[cors]` policy answered this path's preflight with {} (a handler on OPTIONS: `any(..)`, `options(..)`, a fallback; or a layer outside the policy, such as tower-http's `CorsLayer`): mount the path with `cors_routes![..]` and keep such layers off it",
-                Status(*status)
-            ),
-        }
-    }
-}
-
 /// The paths without a CORS policy in force, from [`Audit::check_every_path_has_cors`]:
 /// its `Display` names each, why, and the fix, in the lines of the report (see the
 /// example there).
@@ -452,101 +336,6 @@ impl fmt::Display for AuditError {
 
 impl std::error::Error for AuditError {}
 
-/// The policy in force for some methods of a path, an entry of [`RouteAudit::policies`]
-/// (see [`Audit`]'s example).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct PolicyAudit {
-    /// The `#[cors]` fn.
-    pub handler: &'static str,
-    /// The methods it answers (`HEAD` with `GET`).
-    pub methods: Vec<&'static str>,
-    /// The allowed origins and patterns, resolved (`env(...)` and `from_fn(...)` read);
-    /// `None` for `origins = "*"`.
-    pub origins: Option<Vec<String>>,
-    /// `Access-Control-Allow-Headers` as sent, if any.
-    pub headers: Option<String>,
-    /// `Access-Control-Expose-Headers` as sent, if any.
-    pub expose: Option<String>,
-    /// `credentials`.
-    pub credentials: bool,
-    /// `max_age`, in seconds.
-    pub max_age: Option<u32>,
-    /// `strict`.
-    pub strict: bool,
-    /// The `live(NAME)` sets among the origins, with their state now.
-    pub live: Vec<LiveAudit>,
-}
-
-/// A `live(NAME)` set of a policy, as [`audit`](audit()) found it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct LiveAudit {
-    /// `NAME`, as written in `live(NAME)`.
-    pub name: &'static str,
-    /// Its entries, sorted; empty when it was never loaded.
-    pub entries: Vec<String>,
-    /// Its size, last change and last error.
-    pub status: LiveStatus,
-}
-
-impl fmt::Display for LiveAudit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "live {}", self.name)?;
-        match (self.status.entries, self.status.last_change) {
-            (Some(entries), Some(at)) => {
-                let age = at.elapsed().unwrap_or_default().as_secs();
-                write!(f, " ({entries} entries, changed {age} s ago")?;
-            }
-            _ => write!(f, " (never loaded: grants nothing")?,
-        }
-        if let Some(error) = &self.status.last_error {
-            write!(f, "; last error: {error}")?;
-        }
-        f.write_str(")")
-    }
-}
-
-impl PolicyAudit {
-    fn new(policy: &CompiledPolicy, methods: Vec<&'static str>) -> PolicyAudit {
-        let text = |value: Option<&http::HeaderValue>| {
-            value.map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-        };
-        PolicyAudit {
-            handler: policy.definition.handler,
-            methods,
-            origins: policy.origins.as_ref().map(|set| {
-                let mut origins = Vec::new();
-                let _ = set.for_each(|origin| {
-                    origins.push(origin.to_string());
-                    Ok(())
-                });
-                origins
-            }),
-            // The value a preflight answers with, read from its ready lines (its one home).
-            headers: text(
-                policy
-                    .allowed_preflight
-                    .get(http::header::ACCESS_CONTROL_ALLOW_HEADERS),
-            ),
-            expose: text(policy.expose_headers.as_ref()),
-            credentials: policy.keys.credentials,
-            max_age: policy.keys.max_age,
-            strict: policy.keys.strict,
-            live: policy.origins.as_ref().map_or_else(Vec::new, |set| {
-                set.live_sets()
-                    .iter()
-                    .map(|live| LiveAudit {
-                        name: live.name(),
-                        entries: live.entries(),
-                        status: live.status(),
-                    })
-                    .collect()
-            }),
-        }
-    }
-}
-
 impl fmt::Display for Audit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for route in &self.routes {
@@ -568,39 +357,6 @@ impl fmt::Display for RouteAudit {
         }
         for policy in &self.policies {
             writeln!(f, "  {policy}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for PolicyAudit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.methods.join(", "), self.handler)?;
-        match &self.origins {
-            None => write!(f, "; any origin")?,
-            Some(origins) if origins.is_empty() && self.live.is_empty() => {
-                write!(f, "; no origin")?
-            }
-            Some(origins) if origins.is_empty() => {}
-            Some(origins) => write!(f, "; origins {}", origins.join(", "))?,
-        }
-        for live in &self.live {
-            write!(f, "; {live}")?;
-        }
-        if let Some(headers) = &self.headers {
-            write!(f, "; headers {headers}")?;
-        }
-        if let Some(expose) = &self.expose {
-            write!(f, "; expose {expose}")?;
-        }
-        if self.credentials {
-            write!(f, "; credentials")?;
-        }
-        if let Some(seconds) = self.max_age {
-            write!(f, "; max-age {seconds}")?;
-        }
-        if self.strict {
-            write!(f, "; strict")?;
         }
         Ok(())
     }

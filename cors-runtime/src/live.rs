@@ -7,16 +7,17 @@
 //! `cors-rules`, and swap it in; they take a lock among themselves only, so two edits
 //! cannot lose each other.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use arc_swap::ArcSwapOption;
-use cors_rules::entry::{self, Context, Entry};
-use cors_rules::origin::{Origin, Scheme};
-use cors_rules::pattern::OriginPattern;
+use cors_rules::entry::{self, Context};
+
+mod set;
+
+use set::LiveSet;
 
 /// A set of allowed origins that the application changes while it runs: tenants' custom
 /// domains, partners onboarded this afternoon, a preview deployment.
@@ -384,60 +385,7 @@ impl Snapshot {
         if !problems.is_empty() {
             return Err(LiveOriginsError { problems });
         }
-        set.subdomains.sort_unstable();
+        set.ready();
         Ok(Snapshot { set, entries })
-    }
-}
-
-/// The entries of a snapshot, owned, ready for matching: exact origins hashed (a lookup
-/// among 100,000 costs what one among a few does), subdomain patterns sorted for a binary
-/// search per parent domain, loopback port patterns scanned.
-#[derive(Debug, Default)]
-struct LiveSet {
-    exact: HashSet<Box<[u8]>>,
-    subdomains: Vec<(Scheme, Box<str>, Option<u16>)>,
-    any_port: Vec<(Scheme, Box<str>)>,
-}
-
-impl LiveSet {
-    fn add(&mut self, entry: Entry<'_>) {
-        match entry {
-            Entry::Exact(origin) => {
-                self.exact.insert(origin.to_string().into_bytes().into());
-            }
-            Entry::Pattern(OriginPattern::Subdomains {
-                scheme,
-                domain,
-                port,
-            }) => self.subdomains.push((scheme, domain.into(), port)),
-            Entry::Pattern(OriginPattern::AnyPort { scheme, host }) => {
-                self.any_port.push((scheme, host.into()));
-            }
-        }
-    }
-
-    /// Byte-exact, as the origins written in the attribute (Fetch, "CORS check").
-    fn allows(&self, origin: &[u8]) -> bool {
-        if self.exact.contains(origin) {
-            return true;
-        }
-        if self.subdomains.is_empty() && self.any_port.is_empty() {
-            return false;
-        }
-        let Some(parsed) = Origin::from_request(origin) else {
-            return false;
-        };
-        self.any_port.iter().any(|(scheme, host)| {
-            OriginPattern::AnyPort {
-                scheme: *scheme,
-                host,
-            }
-            .matches(&parsed)
-        }) || parsed.parent_domains().any(|domain| {
-            let wanted = (parsed.scheme(), domain, parsed.port());
-            self.subdomains
-                .binary_search_by(|(s, d, p)| (*s, &**d, *p).cmp(&wanted))
-                .is_ok()
-        })
     }
 }
