@@ -225,6 +225,7 @@ fn origins_read_when_the_router_is_built() {
     building_the_router_with_a_bad_env_panics_with_the_startup_error();
     env_optional_unset_gives_no_origin_set_is_read_invalid_is_listed();
     env_default_is_used_only_when_the_variable_is_unset();
+    hosts_no_site_can_have_are_refused_at_startup_as_at_compile_time();
 }
 
 /// `allows_origin` of handler `H` for `origin`.
@@ -553,5 +554,109 @@ fn building_the_router_with_a_bad_env_panics_with_the_startup_error() {
         ]
     );
     let message = router_panic(|| Router::new().route("/checked", cors_routes![checked]));
+    assert_eq!(message, error.to_string());
+}
+
+#[cors(origins = env("CORS_TEST_NEVER_A_SITE"), methods = [GET])]
+async fn never_a_site() -> &'static str {
+    "never a site"
+}
+
+/// A host name of `len` bytes (at least 196): three labels of 63 bytes, one of what is
+/// left, and `.com`.
+fn name_of(len: usize) -> String {
+    let labels = ["a", "b", "c"].map(|c| c.repeat(63)).join(".");
+    format!("{labels}.{}.com", "d".repeat(len - labels.len() - 5))
+}
+
+/// Hosts no site can have, beside addresses and names at the limits, which pass.
+fn hosts_no_site_can_have() -> Vec<String> {
+    vec![
+        "https://example..com".to_owned(),
+        "https://ok.example".to_owned(),
+        "https://.example.com".to_owned(),
+        "http://127.0.0.1:8080".to_owned(),
+        "https://*.example.com.".to_owned(),
+        "http://[::1]:*".to_owned(),
+        format!("https://{}.example.com", "a".repeat(64)),
+        format!("https://*.{}.example.com", "a".repeat(63)),
+        format!("https://{}", name_of(253)),
+        format!("https://*.{}", name_of(251)),
+        format!("https://{}", name_of(254)),
+        format!("https://*.{}", name_of(252)),
+    ]
+}
+
+#[cors(origins = [from_fn(hosts_no_site_can_have)], methods = [GET])]
+async fn never_a_site_from_fn() -> &'static str {
+    "never a site"
+}
+
+/// The error lines of a compile-fail case's `.stderr`.
+fn compile_time_errors(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("error: "))
+        .collect()
+}
+
+/// The entry an error names first, between its first two backticks.
+fn named_entry(error: &str) -> &str {
+    error.split('`').nth(1).expect("the error names the entry")
+}
+
+fn hosts_no_site_can_have_are_refused_at_startup_as_at_compile_time() {
+    // The entries of the compile-fail cases, read from the environment: each refused
+    // with the very message the attribute gets at compile time.
+    let compile_time: Vec<&str> = [
+        include_str!("ui/cors/fail/origin-host-never-a-site.stderr"),
+        include_str!("ui/cors/fail/pattern-host-never-a-site.stderr"),
+    ]
+    .into_iter()
+    .flat_map(compile_time_errors)
+    .collect();
+    assert_eq!(compile_time.len(), 9);
+    let entries: Vec<&str> = compile_time.iter().map(|e| named_entry(e)).collect();
+    set("CORS_TEST_NEVER_A_SITE", &entries.join(", "));
+    let source = "environment variable CORS_TEST_NEVER_A_SITE";
+    assert_eq!(
+        problems::<never_a_site>(),
+        compile_time
+            .iter()
+            .map(|error| format!("{source}: {error}"))
+            .collect::<Vec<_>>()
+    );
+    // Building the router stops on the same error.
+    let error = <never_a_site as CorsHandler>::check_origins().expect_err("bad hosts");
+    let message = router_panic(|| Router::new().route("/", cors_routes![never_a_site]));
+    assert_eq!(message, error.to_string());
+    unset("CORS_TEST_NEVER_A_SITE");
+
+    // From a function: the same rules, one line per bad entry; the addresses, the valid
+    // name and the names at the limits (63-byte label, 253-byte host, 251-byte domain
+    // under `*.`) are not listed.
+    let label_64 = "a".repeat(64);
+    let (host_254, domain_252) = (name_of(254), name_of(252));
+    assert_eq!((host_254.len(), domain_252.len()), (254, 252));
+    assert_eq!(
+        problems::<never_a_site_from_fn>(),
+        [
+            "from_fn(...): `https://example..com` has an empty label (`..`) in its host: no DNS name has one, so no site is served from such a host and this never matches; write `https://example.com`".to_owned(),
+            "from_fn(...): `https://.example.com` starts its host with `.`, an empty label: no DNS name has one, so no site is served from such a host and this never matches (a leading `.` does not mean subdomains: for those, list the pattern `https://*.example.com`); write `https://example.com`".to_owned(),
+            "from_fn(...): `https://*.example.com.` ends its host with `.`: browsers keep that dot in the origin they send, so this never matches the same name without it; write `https://*.example.com`".to_owned(),
+            format!(
+                "from_fn(...): `https://{label_64}.example.com` has a label of 64 bytes in its host (`{label_64}`): DNS labels have at most 63 bytes, so no site is served from such a host and this never matches"
+            ),
+            format!(
+                "from_fn(...): `https://{host_254}` has a host of 254 bytes: DNS names have at most 253 bytes, so no site is served from such a host and this never matches"
+            ),
+            format!(
+                "from_fn(...): `https://*.{domain_252}` has a domain of 252 bytes: a matching host adds at least a one-byte label and a `.` to it, past the 253 bytes a DNS name can have, so this never matches"
+            ),
+        ]
+    );
+    // Building the router stops on the same error.
+    let error = <never_a_site_from_fn as CorsHandler>::check_origins().expect_err("bad hosts");
+    let message = router_panic(|| Router::new().route("/", cors_routes![never_a_site_from_fn]));
     assert_eq!(message, error.to_string());
 }

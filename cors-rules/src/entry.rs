@@ -125,4 +125,25 @@ mod tests {
         ));
         assert!(check("*", Context::default()).is_err());
     }
+
+    /// One host name rule for origins and patterns: the same message, naming the entry.
+    #[test]
+    fn host_names_no_site_can_have_are_refused_in_origins_and_patterns() {
+        for (domain, problem) in [
+            ("example..com", "has an empty label (`..`) in its host"),
+            ("example.com.", "ends its host with `.`"),
+            (
+                &format!("{}.example.com", "a".repeat(64)),
+                "has a label of 64 bytes",
+            ),
+        ] {
+            for entry in [format!("https://{domain}"), format!("https://*.{domain}")] {
+                let e = check(&entry, Context::default()).unwrap_err();
+                assert!(
+                    e.problem.starts_with(&format!("`{entry}` {problem}")),
+                    "{e}"
+                );
+            }
+        }
+    }
 }

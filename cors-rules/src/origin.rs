@@ -10,7 +10,15 @@ use std::fmt;
 #[cfg(feature = "check")]
 mod check;
 #[cfg(feature = "check")]
+mod name;
+#[cfg(feature = "check")]
+pub(crate) use check::check_host_of;
+#[cfg(feature = "check")]
 pub use check::{OriginError, check};
+#[cfg(feature = "check")]
+pub(crate) use name::HostOf;
+#[cfg(all(test, feature = "check"))]
+pub(crate) use name::name_of;
 
 /// The scheme of an origin a policy can allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

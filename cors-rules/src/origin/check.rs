@@ -1,11 +1,13 @@
 //! What a valid allowed origin is: exactly the ASCII serialization of a URL's origin
 //! (HTML, "serialization of an origin"), since browsers send that and matching is
-//! byte-exact. The `url` crate (WHATWG URL) does the parsing.
+//! byte-exact. The `url` crate (WHATWG URL) does the parsing; the host it returns must
+//! then be a name a site can have ([`super::name`]).
 
 use std::fmt;
 
 use url::{Host, Url};
 
+use super::name::{self, HostOf, Problem};
 use super::{Origin, Scheme, is_loopback_host};
 
 /// Why a string is not an origin a policy can allow, with the corrected spelling when
@@ -38,6 +40,12 @@ fn err(problem: impl Into<String>, suggestion: Option<String>) -> OriginError {
 /// Checks one allowed origin, such as `https://app.example.com` or `http://localhost:3000`,
 /// and returns its parts (borrowed from `origin`, which is in serialized form).
 pub fn check(origin: &str) -> Result<Origin<'_>, OriginError> {
+    check_host_of(origin, HostOf::Origin)
+}
+
+/// [`check`], with the host name rules of `of`: those of an origin, or of the fixed part
+/// of a subdomain pattern (`https://example.com` for `https://*.example.com`).
+pub(crate) fn check_host_of(origin: &str, of: HostOf) -> Result<Origin<'_>, OriginError> {
     if origin.is_empty() {
         return Err(err(
             "an origin cannot be empty; write it as `scheme://host[:port]`, e.g. `https://app.example.com`",
@@ -87,6 +95,18 @@ pub fn check(origin: &str) -> Result<Origin<'_>, OriginError> {
             ));
         }
     };
+    if let Some(Host::Domain(host)) = url.host()
+        && let Some(problem) = name::check(host, of)
+    {
+        return Err(host_name_error(
+            origin,
+            scheme,
+            host,
+            url.port(),
+            of,
+            &problem,
+        ));
+    }
     let canonical = url.origin().ascii_serialization();
     if origin == canonical {
         return match url.port() {
@@ -106,6 +126,38 @@ pub fn check(origin: &str) -> Result<Origin<'_>, OriginError> {
         };
     }
     Err(err(explain_difference(origin, &url), Some(canonical)))
+}
+
+/// A host that can never name a site ([`name`]). An empty label or a final dot most
+/// likely stands for the host without it, suggested when that is valid.
+fn host_name_error(
+    origin: &str,
+    scheme: Scheme,
+    host: &str,
+    port: Option<u16>,
+    of: HostOf,
+    problem: &Problem<'_>,
+) -> OriginError {
+    let (Problem::EmptyLabel { .. } | Problem::FinalDot) = problem else {
+        return problem.error(origin, of, None, None);
+    };
+    let fixed = name::without_empty_labels(host);
+    let suggestion = serialize(scheme, &fixed, port).filter(|s| check_host_of(s, of).is_ok());
+    // `.example.com` is how cookies say "and its subdomains".
+    let subdomains = matches!(problem, Problem::EmptyLabel { leading: true })
+        .then(|| serialize(scheme, &format!("*.{fixed}"), port))
+        .flatten()
+        .filter(|p| crate::pattern::check(p).is_ok());
+    problem.error(origin, of, suggestion, subdomains)
+}
+
+/// `scheme://host[:port]`; `None` without a host.
+fn serialize(scheme: Scheme, host: &str, port: Option<u16>) -> Option<String> {
+    match port {
+        _ if host.is_empty() => None,
+        Some(port) => Some(format!("{}://{host}:{port}", scheme.as_str())),
+        None => Some(format!("{}://{host}", scheme.as_str())),
+    }
 }
 
 /// `app.example.com`, `localhost:3000`, `https:app.example.com`: suggest the origin the
@@ -294,5 +346,132 @@ mod tests {
         ] {
             assert!(check(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn hosts_no_site_can_have_are_refused_with_the_fix() {
+        let cases = [
+            (
+                "https://example..com",
+                "`https://example..com` has an empty label (`..`) in its host: no DNS name has one, so no site is served from such a host and this never matches",
+                Some("https://example.com"),
+            ),
+            (
+                "https://.example.com",
+                "`https://.example.com` starts its host with `.`, an empty label: no DNS name has one, so no site is served from such a host and this never matches (a leading `.` does not mean subdomains: for those, list the pattern `https://*.example.com`)",
+                Some("https://example.com"),
+            ),
+            (
+                "https://example.com.",
+                "`https://example.com.` ends its host with `.`: browsers keep that dot in the origin they send, so this never matches the same name without it",
+                Some("https://example.com"),
+            ),
+            (
+                "https://example.com.:8443",
+                "`https://example.com.:8443` ends its host with `.`: browsers keep that dot in the origin they send, so this never matches the same name without it",
+                Some("https://example.com:8443"),
+            ),
+            // Checked on the host as serialized, before the other differences, which
+            // the suggestion fixes too.
+            (
+                "https://App.example.com./",
+                "`https://App.example.com./` ends its host with `.`: browsers keep that dot in the origin they send, so this never matches the same name without it",
+                Some("https://app.example.com"),
+            ),
+            (
+                "https://b\u{fc}cher..example",
+                "`https://b\u{fc}cher..example` has an empty label (`..`) in its host: no DNS name has one, so no site is served from such a host and this never matches",
+                Some("https://xn--bcher-kva.example"),
+            ),
+            (
+                "http://localhost.",
+                "`http://localhost.` ends its host with `.`: browsers keep that dot in the origin they send, so this never matches the same name without it",
+                Some("http://localhost"),
+            ),
+            // No suggestion that would be refused in turn, no pattern hint on a public
+            // suffix.
+            (
+                "https://.",
+                "`https://.` starts its host with `.`, an empty label: no DNS name has one, so no site is served from such a host and this never matches",
+                None,
+            ),
+            (
+                "https://.example.com:0",
+                "`https://.example.com:0` starts its host with `.`, an empty label: no DNS name has one, so no site is served from such a host and this never matches",
+                None,
+            ),
+            (
+                "https://.github.io",
+                "`https://.github.io` starts its host with `.`, an empty label: no DNS name has one, so no site is served from such a host and this never matches",
+                Some("https://github.io"),
+            ),
+        ];
+        for (bad, problem, suggestion) in cases {
+            let e = check(bad).unwrap_err();
+            assert_eq!(e.problem, problem, "{bad}");
+            assert_eq!(e.suggestion.as_deref(), suggestion, "{bad}");
+        }
+    }
+
+    #[test]
+    fn labels_and_hosts_at_their_limits() {
+        let label = |len: usize| "a".repeat(len);
+        assert!(check(&format!("https://{}.com", label(63))).is_ok());
+        assert!(check(&format!("https://{}", label(63))).is_ok());
+        let long = format!("https://www.{}.com:8443", label(64));
+        assert_eq!(
+            check(&long),
+            Err(OriginError {
+                problem: format!(
+                    "`{long}` has a label of 64 bytes in its host (`{}`): DNS labels have at most 63 bytes, so no site is served from such a host and this never matches",
+                    label(64)
+                ),
+                suggestion: None,
+            })
+        );
+        let host = name::name_of(253);
+        assert_eq!(
+            check(&format!("https://{host}")).map(|o| o.host()),
+            Ok(host.as_str())
+        );
+        let long = format!("https://{}", name::name_of(254));
+        assert_eq!(
+            check(&long),
+            Err(OriginError {
+                problem: format!(
+                    "`{long}` has a host of 254 bytes: DNS names have at most 253 bytes, so no site is served from such a host and this never matches"
+                ),
+                suggestion: None,
+            })
+        );
+        // Measured in the punycode form browsers send: 60 letters and a `ü` are 61
+        // characters, but `xn--`, the letters, `-` and the `ü` encoded: 68 bytes.
+        let unicode = format!("https://{}\u{fc}.example", label(60));
+        let e = check(&unicode).unwrap_err();
+        assert!(
+            e.problem.contains(&format!(
+                "has a label of 68 bytes in its host (`xn--{}-3hg`)",
+                label(60)
+            )),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn addresses_have_no_labels() {
+        for ok in [
+            "http://127.0.0.1",
+            "http://[::1]:3000",
+            "http://[2001:db8::1]",
+            "http://10.0.0.1:8080",
+        ] {
+            assert!(check(ok).is_ok(), "{ok}");
+        }
+        // A final dot after an IPv4 address is dropped by the URL parser, browsers
+        // included: the ordinary near miss, with the address as the fix.
+        assert_eq!(
+            suggestion("http://127.0.0.1.").as_deref(),
+            Some("http://127.0.0.1")
+        );
     }
 }
