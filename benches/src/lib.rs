@@ -4,8 +4,9 @@
 //! This library holds what the benchmarks (`benches/cors.rs`), the allocation test
 //! (`tests/allocations.rs`) and the load server (`src/bin/load_server.rs`) share: the
 //! three servers with one policy, the requests, the floor + headers routes, the generated
-//! 1/10/100/1,000-origin handlers and the adversarial preflights. See `BENCHMARKS.md` at the repository root
-//! for how to run everything and what was measured.
+//! 1/10/100/1,000-origin handlers, the adversarial preflights and the live origin sets
+//! ([`live_origins`]). See `BENCHMARKS.md` at the repository root for how to run
+//! everything and what was measured.
 
 use std::time::Duration;
 
@@ -171,6 +172,7 @@ impl Case {
 }
 
 pub mod floor_headers;
+pub mod live_origins;
 
 /// What the interleaved bench and the instruction count compare for each request: the
 /// three servers and the floor + headers route of that request.

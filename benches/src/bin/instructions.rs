@@ -6,10 +6,19 @@
 //! VARIANT one of `ours`, `floor_headers`, `tower_http`, `no_cors`. As in the timed
 //! benches, the requests are built before and the responses dropped after
 //! [`send_all`], the only function the script counts.
+//!
+//! CASE may also name a live origin set or its compiled-in twin
+//! (`cors_benches::live_origins`): `{live,compiled}_{allowed_actual,allowed_preflight}_{N}`,
+//! e.g. `live_allowed_actual_100000`, with VARIANT `ours` only (`benches/live_instructions.sh`).
+//! The set is filled before the first request, outside the count. With `_spread`
+//! appended (e.g. `live_allowed_actual_100000_spread`) each request sends a different
+//! origin of the set (every 7,919th in turn), for `--cache-sim=yes`: where a set too big
+//! for the cache misses it.
 
 use axum::Router;
 use axum::body::Body;
-use cors_benches::{Case, Variant, runtime, send};
+use cors_benches::live_origins::{self, LiveCase};
+use cors_benches::{Case, REQUESTED_HEADERS, Variant, actual, preflight, runtime, send};
 use http::{Request, Response};
 use tokio::runtime::Runtime;
 
@@ -22,6 +31,14 @@ fn main() {
         .expect("COUNT")
         .parse()
         .expect("COUNT is a number");
+    let (live_name, spread) = match case_name.strip_suffix("_spread") {
+        Some(name) => (name, true),
+        None => (case_name.as_str(), false),
+    };
+    if let Some(live_case) = LiveCase::parse(live_name) {
+        assert_eq!(variant, "ours", "live cases have the variant `ours` only");
+        return count_live(live_case, spread, count);
+    }
     let case = Case::ALL
         .into_iter()
         .find(|c| c.name() == case_name)
@@ -41,6 +58,30 @@ fn main() {
             .iter()
             .all(|r| r.status() == case.status(variant.answers_as()))
     );
+}
+
+/// As `main` for a live origin set or its compiled-in twin; `spread`: each request from
+/// another of its origins.
+fn count_live(case: LiveCase, spread: bool, count: usize) {
+    let router = case.router();
+    let rt = runtime();
+    drop(send_all(&rt, &router, vec![case.request()]));
+    let requests = if spread {
+        let origins: &'static [String] = live_origins::origins(case.n).leak();
+        (0..count)
+            .map(|i| {
+                let origin = origins[(i * 7919) % origins.len()].as_str();
+                match case.case {
+                    Case::AllowedActual => actual(Some(origin)),
+                    _ => preflight(origin, REQUESTED_HEADERS),
+                }
+            })
+            .collect()
+    } else {
+        (0..count).map(|_| case.request()).collect()
+    };
+    let responses = send_all(&rt, &router, requests);
+    assert!(responses.iter().all(|r| r.status() == case.status()));
 }
 
 /// The counted part: every request through a clone of the router.
