@@ -29,11 +29,11 @@ pub const LIVE_SIZES: [usize; 3] = [1, 1000, 100_000];
 /// 100,000 literals in one attribute would take minutes to compile).
 pub const COMPILED_SIZES: [usize; 2] = [1, 1000];
 
-/// The live set of [`live_1`].
+/// The live set of `live_1`.
 pub static SET_1: LiveOrigins = LiveOrigins::new();
-/// The live set of [`live_1000`].
+/// The live set of `live_1000`.
 pub static SET_1000: LiveOrigins = LiveOrigins::new();
-/// The live set of [`live_100000`].
+/// The live set of `live_100000`.
 pub static SET_100000: LiveOrigins = LiveOrigins::new();
 
 /// The scaling policy with its origins in [`SET_1`].

@@ -20,6 +20,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let (expanded, item_error) = match item::parse(item.clone()) {
         Ok(handler) => (expand::expand(&handler, &validated.policy), None),
         Err(not_a_handler) => {
+            let item = not_a_handler.item.map_or(item, |item| *item);
             let out = match &not_a_handler.stub_name {
                 Some((vis, name)) => expand::stub(vis, name, item, &validated.policy.krate),
                 None => item,

@@ -38,11 +38,15 @@ pub enum Function {
 }
 
 /// The item could not carry a policy. `stub_name` is set when it is a free fn whose
-/// signature axum cannot route (not async, lifetime parameters): the expansion then keeps
-/// a stub under that name, so `cors_routes![name]` adds no second error.
+/// signature axum cannot route (not async, lifetime parameters), or that carries `#[cors]`
+/// twice: the expansion then keeps a stub under that name, so `cors_routes![name]` adds
+/// no second error.
 pub struct NotAHandler {
     pub error: syn::Error,
     pub stub_name: Option<(Visibility, Ident)>,
+    /// The item to keep instead of the one written (without its second `#[cors]`, which
+    /// would otherwise expand too).
+    pub item: Option<Box<TokenStream>>,
 }
 
 /// Parses `item` as a handler fn.
@@ -51,6 +55,7 @@ pub fn parse(item: TokenStream) -> Result<Handler, NotAHandler> {
         .map_err(|error| NotAHandler {
             error,
             stub_name: None,
+            item: None,
         })?
         .0
 }
@@ -88,11 +93,41 @@ fn handler(
     let not_a_handler = |error| NotAHandler {
         error,
         stub_name: Some((vis.clone(), signature.ident.clone())),
+        item: None,
     };
+    if let Some(second) = attrs.iter().position(is_cors) {
+        // `#[cors(..)] #[cors(..)] async fn`: the first one, expanding, sees the second.
+        let mut item = TokenStream::new();
+        for (i, attr) in attrs.iter().enumerate() {
+            if i != second {
+                attr.to_tokens(&mut item);
+            }
+        }
+        vis.to_tokens(&mut item);
+        signature.to_tokens(&mut item);
+        item.extend(body);
+        return Err(NotAHandler {
+            error: syn::Error::new_spanned(
+                &attrs[second],
+                format!(
+                    "`#[cors]` is written twice on `{}`: remove the second `#[cors(..)]`; a \
+                     handler has one policy, with all its keys in one attribute",
+                    signature.ident
+                ),
+            ),
+            // No stub for a method: it would be items inside an `impl` block.
+            stub_name: signature
+                .receiver()
+                .is_none()
+                .then(|| (vis.clone(), signature.ident.clone())),
+            item: Some(Box::new(item)),
+        });
+    }
     if let Some(receiver) = signature.receiver() {
         // A method: the stub would be items inside an `impl` block, more errors.
         return Err(NotAHandler {
             stub_name: None,
+            item: None,
             error: syn::Error::new(
                 receiver.span(),
                 "`#[cors]` goes on a free `async fn`, not on a method: axum cannot route a fn that \
@@ -170,6 +205,15 @@ fn handler(
         inputs,
         output,
     })
+}
+
+/// `#[cors]` or `#[path::to::cors]`: the attribute itself, written again below the one
+/// expanding.
+fn is_cors(attr: &Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "cors")
 }
 
 /// "`#[cors]` goes on an axum handler `fn`, not on a `struct`", on the item's keyword.
@@ -266,6 +310,34 @@ mod tests {
         .unwrap();
         assert!(method.error.to_string().contains("not on a method"));
         assert!(method.stub_name.is_none());
+    }
+
+    #[test]
+    fn a_second_cors_is_refused_and_left_out_of_the_stub() {
+        let error = parse(quote!(
+            #[doc = "x"]
+            #[cors_runtime::cors(origins = ["https://b.example"], methods = [POST])]
+            async fn list() {}
+        ))
+        .err()
+        .unwrap();
+        assert!(
+            error
+                .error
+                .to_string()
+                .contains("`#[cors]` is written twice on `list`: remove the second `#[cors(..)]`"),
+            "{}",
+            error.error
+        );
+        assert_eq!(error.stub_name.unwrap().1, "list");
+        assert_eq!(
+            error.item.unwrap().to_string(),
+            quote!(
+                #[doc = "x"]
+                async fn list() {}
+            )
+            .to_string()
+        );
     }
 
     #[test]

@@ -9,13 +9,10 @@
 //! handler's own, then the handler. The path's layers also wrap `options = handler`.
 //! Preflights are answered before any of them.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Expr, Ident, Path, PathArguments, PathSegment, Token, bracketed, parenthesized};
+use syn::{Expr, Ident, Path, PathArguments};
 
 /// The expansion of `cors_routes![input]`, `input` starting with the runtime's path.
 pub fn expand(input: TokenStream) -> TokenStream {
@@ -36,136 +33,18 @@ struct Routes {
 struct Mounted {
     path: Path,
     layers: Vec<Expr>,
+    /// As written, for the corrected text of a parse error.
+    tokens: TokenStream,
 }
 
-impl Parse for Routes {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut krate = TokenStream::new();
-        while !input.peek(Token![;]) {
-            krate.extend([input.parse::<TokenTree>()?]);
-        }
-        input.parse::<Token![;]>()?;
-        if input.is_empty() {
-            return Err(input.error(
-                "`cors_routes!` needs at least one `#[cors]` handler: `cors_routes![list_users]`",
-            ));
-        }
-        let mut handlers = Vec::new();
-        while !input.is_empty() && !input.peek(Token![;]) {
-            handlers.push(input.parse()?);
-            if input.is_empty() || input.peek(Token![;]) {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
-        let mut layers = None;
-        let mut options = None;
-        if input.parse::<Option<Token![;]>>()?.is_some() {
-            while !input.is_empty() {
-                let key: Ident = input.parse()?;
-                input.parse::<Token![=]>()?;
-                match key.to_string().as_str() {
-                    "layers" if layers.is_none() => layers = Some(layer_list(input)?),
-                    "options" if options.is_none() => options = Some(input.parse()?),
-                    "layers" | "options" => {
-                        return Err(syn::Error::new(
-                            key.span(),
-                            format!("`{key}` is given twice"),
-                        ));
-                    }
-                    _ => {
-                        return Err(syn::Error::new(
-                            key.span(),
-                            format!(
-                                "unknown `cors_routes!` option `{key}`; after `;` come \
-                                 `layers = [..]` (middleware inside the policy of every handler) \
-                                 and `options = handler` (non-preflight OPTIONS requests)"
-                            ),
-                        ));
-                    }
-                }
-                if !input.is_empty() {
-                    input.parse::<Token![,]>()?;
-                }
-            }
-        }
-        Ok(Routes {
-            krate,
-            handlers,
-            layers: layers.unwrap_or_default(),
-            options,
-        })
-    }
-}
+mod grammar;
+mod parse;
+#[cfg(test)]
+mod tests;
 
-impl Parse for Mounted {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let path = handler_path(input).map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "expected the name of a `#[cors]` handler, e.g. `cors_routes![list_users, api::create_user]`",
-            )
-        })?;
-        let mut layers = Vec::new();
-        if input.peek(syn::token::Paren) {
-            let content;
-            parenthesized!(content in input);
-            let key: Ident = content.parse()?;
-            if key != "layers" {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!(
-                        "unknown option `{key}` of a handler in `cors_routes!`; write \
-                         `{}(layers = [..])` for middleware inside its policy",
-                        quote!(#path).to_string().replace(' ', "")
-                    ),
-                ));
-            }
-            content.parse::<Token![=]>()?;
-            layers = layer_list(&content)?;
-            if !content.is_empty() {
-                return Err(content.error("expected `)` after the list of layers"));
-            }
-        }
-        Ok(Mounted { path, layers })
-    }
-}
-
-/// `list_users`, `api::list_users`, or `list_users::<AppState>` for a handler generic
-/// over its state.
-fn handler_path(input: ParseStream) -> syn::Result<Path> {
-    let leading_colon = input.parse()?;
-    let mut segments = Punctuated::new();
-    loop {
-        segments.push_value(PathSegment::from(input.call(Ident::parse_any)?));
-        if input.peek(Token![::]) && !input.peek3(Token![<]) {
-            segments.push_punct(input.parse()?);
-        } else {
-            break;
-        }
-    }
-    if input.peek(Token![::]) {
-        let last = segments.last_mut().expect("a path has a segment");
-        last.arguments = PathArguments::AngleBracketed(input.parse()?);
-    }
-    Ok(Path {
-        leading_colon,
-        segments,
-    })
-}
-
-/// `[a, b, ...]`.
-fn layer_list(input: ParseStream) -> syn::Result<Vec<Expr>> {
-    if !input.peek(syn::token::Bracket) {
-        return Err(input
-            .error("`layers` takes a list, e.g. `layers = [middleware::from_fn(require_auth)]`"));
-    }
-    let content;
-    bracketed!(content in input);
-    Ok(Punctuated::<Expr, Token![,]>::parse_terminated(&content)?
-        .into_iter()
-        .collect())
-}
+/// The form of the input, in the parse errors.
+const FORM: &str =
+    "`cors_routes![handler, handler(layers = [..]), ..; layers = [..], options = handler]`";
 
 impl Routes {
     fn expand(self) -> TokenStream {
@@ -213,10 +92,11 @@ impl Routes {
         let path_layers: Vec<Ident> = (0..layers.len())
             .map(|i| format_ident!("__cors_layer{i}"))
             .collect();
-        let mounts = handlers.iter().map(|Mounted { path, layers }| {
+        let mounts = handlers.iter().map(|Mounted { path, layers, .. }| {
             let mut handler = quote!(#private::Id::<#path>::handler);
             // Innermost first: the handler's own layers, last to first, then the path's.
             for layer in layers.iter().rev() {
+                let layer = checked_layer(&private, layer);
                 handler = quote!(#private::Handler::layer(#handler, #layer));
             }
             for layer in path_layers.iter().rev() {
@@ -238,6 +118,7 @@ impl Routes {
             }
             None => quote!(.finish()),
         };
+        let layers = layers.iter().map(|layer| checked_layer(&private, layer));
         quote! {{
             #(#checks)*
             #(#assertions)*
@@ -247,6 +128,76 @@ impl Routes {
                 #finish
         }}
     }
+}
+
+/// `layer`, through the runtime's check that axum's `Handler::layer` can run it inside
+/// the policy (`cors-runtime/src/layer_check.rs`): a middleware fn given without
+/// `middleware::from_fn`, a layer whose service can fail, a fn or a value that is not a
+/// layer are each one error, on the user's expression, instead of axum's wall of unmet
+/// `Layer<HandlerService<..>>` and `Handler<_, _>` bounds.
+///
+/// The call and the fn called are spanned exactly like the argument, so that rustc
+/// reports an unmet bound once (not once on the argument and once on the call) and with
+/// no second underline: they start with a token spanned on the expression's first token
+/// (not the runtime's path, whose span would widen the error to the whole macro call)
+/// and end with the fn's name and the parentheses spanned on its last token. The messages name the fn through a type of
+/// the same name declared beside the call: `struct require_auth {}` lets the error say
+/// `middleware::from_fn(require_auth)`.
+fn checked_layer(private: &TokenStream, layer: &Expr) -> TokenStream {
+    let tokens = quote!(#layer);
+    let mut trees = tokens.clone().into_iter();
+    let first = trees
+        .next()
+        .map_or_else(Span::call_site, |tree| tree.span());
+    let last = trees.last().map_or(first, |tree| tree.span());
+    let (declaration, name) = match fn_name(layer) {
+        Some(name) => (
+            quote!(#[allow(non_camel_case_types, dead_code)] struct #name {}),
+            quote!(#name),
+        ),
+        None => (quote!(), quote!(#private::your_fn)),
+    };
+    let function = Ident::new("inside_policy", last);
+    let check = quote_spanned!(first=> <#private::CheckLayer<#name>>::#function);
+    let mut arguments = Group::new(Delimiter::Parenthesis, tokens);
+    arguments.set_span(last);
+    quote!({ #declaration #check #arguments })
+}
+
+/// The name of the fn a layer expression names (`require_auth`, `auth::require_auth`),
+/// for the messages. Only a snake-case name written once in the expression: the type
+/// declared under it then never stands for a type the expression names.
+fn fn_name(layer: &Expr) -> Option<Ident> {
+    let Expr::Path(path) = layer else {
+        return None;
+    };
+    if path.qself.is_some() || !path.attrs.is_empty() {
+        return None;
+    }
+    let name = &path.path.segments.last()?.ident;
+    let text = name.to_string();
+    let text = text.strip_prefix("r#").unwrap_or(&text).to_owned();
+    if !text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        || matches!(text.as_str(), "self" | "super" | "crate" | "_")
+    {
+        return None;
+    }
+    fn count(tokens: TokenStream, name: &Ident) -> usize {
+        tokens
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Ident(ident) => usize::from(ident == *name),
+                TokenTree::Group(group) => count(group.stream(), name),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => 0,
+            })
+            .sum()
+    }
+    if count(quote!(#layer), name) != 1 {
+        return None;
+    }
+    let mut name = name.clone();
+    name.set_span(Span::call_site());
+    Some(name)
 }
 
 /// `path` with `()` for each type argument: `list::<S>` becomes `list::<()>`, so the
@@ -261,86 +212,4 @@ fn unit_arguments(path: &Path) -> Path {
         }
     }
     path
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn expanded(input: TokenStream) -> String {
-        expand(input).to_string()
-    }
-
-    #[test]
-    fn layers_run_in_the_order_written_path_first() {
-        let out = expanded(quote!(krate; list(layers = [a, b]), create; layers = [p, q]));
-        let list = out
-            .split(". handler ::")
-            .nth(1)
-            .expect("the first handler is mounted");
-        // The outermost call is the first layer of the path; the innermost, the
-        // handler's last layer.
-        let order: Vec<usize> = ["__cors_layer0", "__cors_layer1", "a", "b", "Id"]
-            .iter()
-            .map(|needle| {
-                list.find(&format!("{needle} "))
-                    .or_else(|| list.find(&format!("{needle})")))
-                    .unwrap_or_else(|| panic!("{needle} in {list}"))
-            })
-            .collect();
-        // `Handler::layer(Handler::layer(..., b), a)`: the outer layer's name comes last.
-        assert!(
-            order[4] < order[3]
-                && order[3] < order[2]
-                && order[2] < order[1]
-                && order[1] < order[0],
-            "{list}"
-        );
-        assert!(
-            out.contains("let __cors_layer0 = p ; let __cors_layer1 = q ;"),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn every_name_is_checked_and_generic_arguments_are_dropped_there() {
-        let out = expanded(quote!(krate; api::list::<AppState>, create));
-        assert!(out.contains("Probe < _ >> :: new (api :: list)"), "{out}");
-        assert!(out.contains("Probe < _ >> :: new (create)"), "{out}");
-        assert!(
-            out.contains("Id < api :: list :: < () > > as krate :: CorsHandler >"),
-            "{out}"
-        );
-        assert!(
-            out.contains("Id :: < api :: list :: < AppState > > :: handler"),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn mistakes_name_the_fix() {
-        for (input, message) in [
-            (quote!(krate;), "needs at least one `#[cors]` handler"),
-            (
-                quote!(krate; list; layer = [a]),
-                "unknown `cors_routes!` option `layer`",
-            ),
-            (
-                quote!(krate; list; options = f, options = g),
-                "`options` is given twice",
-            ),
-            (
-                quote!(krate; list(layer = [a])),
-                "write `list(layers = [..])`",
-            ),
-            (quote!(krate; list; layers = a), "`layers` takes a list"),
-            (
-                quote!(krate; "list"),
-                "expected the name of a `#[cors]` handler",
-            ),
-        ] {
-            let out = expanded(input);
-            assert!(out.contains(message), "{message} not in {out}");
-        }
-    }
 }

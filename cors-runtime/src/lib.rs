@@ -9,6 +9,7 @@ mod definition;
 mod diagnostics;
 mod handler;
 mod keys;
+mod layer_check;
 mod live;
 mod mount;
 mod origin;
@@ -142,6 +143,7 @@ pub mod __private {
     pub use crate::compiled::Policy;
     pub use crate::handler::{HandlerSeal, PolicySeal, SharedPolicy};
     pub use crate::keys::PolicyKeys;
+    pub use crate::layer_check::{CheckLayer, your_fn};
     pub use crate::mount::{
         CorsAttribute, HasCors, Id, MountWithCorsRoutes, NoCorsAttribute, Probe, Unannotated,
         annotated,
