@@ -23,7 +23,7 @@ use crate::startup::{self, StartupError};
 use crate::vary::VARY_PREFLIGHT;
 
 /// The policy of one annotated handler, in the `static` that `#[cors]` writes: what was
-/// written ([`Definition`]), built by `const fn`s, and the per-process state beside it.
+/// written (a `Definition`), built by `const fn`s, and the per-process state beside it.
 /// Reached only through `__private`; its fields are private.
 #[derive(Debug)]
 pub struct Policy {

@@ -7,7 +7,7 @@ use axum::response::Response;
 use http::StatusCode;
 use http::header::ALLOW;
 
-/// What answered the audit's preflight for a path ([`RouteAudit::answered_by`]): the
+/// What answered the audit's preflight for a path ([`RouteAudit::answered_by`](super::RouteAudit::answered_by)): the
 /// path's policy, or, when it has none in force, what did instead, told apart by the
 /// status and by the `Allow` header axum adds when the path's method router has no OPTIONS
 /// endpoint. Its `Display` is the cause and the fix, as in the report.

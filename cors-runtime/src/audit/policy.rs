@@ -5,8 +5,8 @@ use std::fmt;
 use crate::compiled::CompiledPolicy;
 use crate::live::LiveStatus;
 
-/// The policy in force for some methods of a path, an entry of [`RouteAudit::policies`]
-/// (see [`Audit`]'s example).
+/// The policy in force for some methods of a path, an entry of [`RouteAudit::policies`](super::RouteAudit::policies)
+/// (see [`Audit`](super::Audit)'s example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PolicyAudit {
@@ -31,7 +31,7 @@ pub struct PolicyAudit {
     pub live: Vec<LiveAudit>,
 }
 
-/// A `live(NAME)` set of a policy, as [`audit`](audit()) found it.
+/// A `live(NAME)` set of a policy, as [`audit`](super::audit()) found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct LiveAudit {
