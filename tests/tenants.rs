@@ -5,10 +5,9 @@
 //! Each server is its own OS process running the example's `main()`: `TENANT_ORIGINS` is
 //! a `static` (a policy names it by path, `live(TENANT_ORIGINS)`), so two servers in one
 //! process would share one set and could not disagree, and tests running in parallel
-//! would see each other's tenants. The process is this test binary started again with
-//! the filter `example_server_process` (an ignored test that calls `tenants::main()` when
-//! `TENANTS_TEST_SERVER` is set): the example's own code and settings, without a nested
-//! `cargo build` of the example. Settings go in through the example's environment
+//! would see each other's tenants. The process is the package's `tenants_server` binary,
+//! which runs the example's `main()` (cargo builds it before the integration tests): the
+//! example's own code and settings, without a nested `cargo build` of the example. Settings go in through the example's environment
 //! variables (`TENANTS_ADDR=127.0.0.1:0`, a database in a temporary directory); the
 //! server's stdout says where it listens, its stderr (its log) goes to a file the test
 //! reads, and its counters come from its admin API (`GET /admin/stats`).
@@ -35,8 +34,6 @@ use tenants::Stats;
 
 use support::{ACAH, ACAM, ACAO, PREFLIGHT_VARY, assert_cors_vary};
 
-/// The variable that makes [`example_server_process`] serve.
-const CHILD: &str = "TENANTS_TEST_SERVER";
 /// The admin token of every test server.
 const TOKEN: &str = "t3nant-admin";
 /// The tenant's domain the tests register.
@@ -53,22 +50,6 @@ const PAID_INVOICE: &str = r#"{"id":1,"customer":"Acme Corp","amount_cents":1200
 /// Both invoices, untouched.
 const INVOICES: &str = r#"[{"id":1,"customer":"Acme Corp","amount_cents":12000,"paid":false},{"id":2,"customer":"Globex","amount_cents":4550,"paid":false}]"#;
 
-/// Not a test: the server process the tests start (see the top of this file).
-#[test]
-#[ignore = "a server process of the other tests, started by them"]
-fn example_server_process() {
-    if std::env::var_os(CHILD).is_none() {
-        return;
-    }
-    // The test that started this process holds its stdin; end with it, even if it is
-    // killed before it can kill this process.
-    std::thread::spawn(|| {
-        let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
-        std::process::exit(0);
-    });
-    tenants::main().expect("the example server runs");
-}
-
 /// One server process of the example, killed when dropped.
 struct Server {
     child: Child,
@@ -83,10 +64,7 @@ impl Server {
     /// Starts a server on `db`, refreshing every `refresh`, logging to `log`.
     fn start(db: &Path, refresh: Duration, log: PathBuf) -> Server {
         let stderr = std::fs::File::create(&log).expect("the log file");
-        let mut child = Command::new(std::env::current_exe().expect("this test binary"))
-            .args(["example_server_process", "--exact", "--ignored"])
-            .args(["--nocapture", "--test-threads=1"])
-            .env(CHILD, "1")
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tenants_server"))
             .env("TENANTS_DB", db)
             .env("TENANTS_ADDR", "127.0.0.1:0")
             .env("TENANTS_ADMIN_TOKEN", TOKEN)
@@ -97,9 +75,8 @@ impl Server {
             .stderr(stderr)
             .spawn()
             .expect("start the server process");
-        // Its stdout has libtest's lines and the example's `listening on <url>` (after
-        // libtest's `test example_server_process ... `, on the same line); read it to the
-        // end on a thread, so the pipe never fills.
+        // Its stdout has the example's `listening on <url>`; read it to the end on a
+        // thread, so the pipe never fills.
         let stdout = child.stdout.take().expect("piped stdout");
         let (listening, url) = mpsc::channel();
         std::thread::spawn(move || {
