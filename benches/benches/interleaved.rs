@@ -11,13 +11,10 @@
 //! `ROUNDS=400 BATCH=2000 cargo bench -p cors-benches --bench interleaved` for more;
 //! `CASES=allowed_preflight,no_origin ...` for some requests only.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use axum::Router;
-use axum::body::Body;
+use cors_benches::interleaved::{env_number, quartiles, time_batch};
 use cors_benches::{Case, Variant, runtime, send};
-use http::Request;
-use tokio::runtime::Runtime;
 
 fn main() {
     let rounds = env_number("ROUNDS", 300);
@@ -45,14 +42,18 @@ fn main() {
         }
         // Warm-up: caches, allocator and branch predictors see every variant first.
         for router in &routers {
-            time_batch(&rt, router, case, batch);
+            time_batch(&rt, router, (0..batch).map(|_| case.request()).collect());
         }
         let mut per_round: [Vec<f64>; 4] = Default::default();
         for round in 0..rounds {
             let mut times = [Duration::ZERO; 4];
             for k in 0..routers.len() {
                 let i = (round + k) % routers.len();
-                times[i] = time_batch(&rt, &routers[i], case, batch);
+                times[i] = time_batch(
+                    &rt,
+                    &routers[i],
+                    (0..batch).map(|_| case.request()).collect(),
+                );
             }
             for (i, time) in times.iter().enumerate() {
                 per_round[i].push(time.as_secs_f64());
@@ -78,37 +79,6 @@ fn main() {
     }
 }
 
-/// `batch` requests of `case` through clones of `router`. As in the criterion benches,
-/// each request is built before the clock starts and each response dropped after it
-/// stops.
-fn time_batch(rt: &Runtime, router: &Router, case: Case, batch: usize) -> Duration {
-    let requests: Vec<Request<Body>> = (0..batch).map(|_| case.request()).collect();
-    let mut responses = Vec::with_capacity(batch);
-    let elapsed = rt.block_on(async {
-        let start = Instant::now();
-        for request in requests {
-            responses.push(send(router, request).await);
-        }
-        start.elapsed()
-    });
-    drop(responses);
-    elapsed
-}
-
-/// (median, p25, p75).
-fn quartiles(mut values: Vec<f64>) -> (f64, f64, f64) {
-    values.sort_by(f64::total_cmp);
-    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.25), at(0.75))
-}
-
 fn show((median, p25, p75): (f64, f64, f64)) -> String {
     format!("**{median:.2}** [{p25:.2}-{p75:.2}]")
-}
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(default)
 }

@@ -14,14 +14,14 @@
 //! default; `CASES=allowed_actual` or `CASES=allowed_preflight` for one request kind).
 
 use std::cell::Cell;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
+use cors_benches::interleaved::{env_number, quartiles, time_batch};
 use cors_benches::live_origins::{LiveCase, Source, origins};
 use cors_benches::{Case, REQUESTED_HEADERS, actual, preflight, runtime, scaling, send};
 use http::Request;
-use tokio::runtime::Runtime;
 
 /// Every `STRIDE`-th origin in turn (coprime with 1,000 and 100,000: all are sent).
 const STRIDE: usize = 7919;
@@ -101,7 +101,11 @@ fn main() {
         }
         // Warm-up: caches, allocator and branch predictors see every variant first.
         for (router, origins) in &routers {
-            time_batch(&rt, router, origins, case, batch);
+            time_batch(
+                &rt,
+                router,
+                (0..batch).map(|_| origins.request(case)).collect(),
+            );
         }
         let mut per_round: Vec<Vec<f64>> = vec![Vec::new(); routers.len()];
         for round in 0..rounds {
@@ -109,7 +113,11 @@ fn main() {
             for k in 0..routers.len() {
                 let i = (round + k) % routers.len();
                 let (router, origins) = &routers[i];
-                times[i] = time_batch(&rt, router, origins, case, batch);
+                times[i] = time_batch(
+                    &rt,
+                    router,
+                    (0..batch).map(|_| origins.request(case)).collect(),
+                );
             }
             for (i, time) in times.iter().enumerate() {
                 per_round[i].push(time.as_secs_f64());
@@ -138,42 +146,6 @@ fn main() {
     }
 }
 
-/// `batch` requests through clones of `router`, each built before the clock starts and
-/// each response dropped after it stops.
-fn time_batch(
-    rt: &Runtime,
-    router: &Router,
-    origins: &Origins,
-    case: Case,
-    batch: usize,
-) -> Duration {
-    let requests: Vec<Request<Body>> = (0..batch).map(|_| origins.request(case)).collect();
-    let mut responses = Vec::with_capacity(batch);
-    let elapsed = rt.block_on(async {
-        let start = Instant::now();
-        for request in requests {
-            responses.push(send(router, request).await);
-        }
-        start.elapsed()
-    });
-    drop(responses);
-    elapsed
-}
-
-/// (median, p25, p75).
-fn quartiles(mut values: Vec<f64>) -> (f64, f64, f64) {
-    values.sort_by(f64::total_cmp);
-    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.25), at(0.75))
-}
-
 fn show((median, p25, p75): (f64, f64, f64)) -> String {
     format!("**{median:.3}** [{p25:.3}-{p75:.3}]")
-}
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(default)
 }

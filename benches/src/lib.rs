@@ -172,6 +172,7 @@ impl Case {
 }
 
 pub mod floor_headers;
+pub mod interleaved;
 pub mod live_origins;
 
 /// What the interleaved bench and the instruction count compare for each request: the
