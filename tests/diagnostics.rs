@@ -5,14 +5,10 @@
 
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use axum::Router;
 use cors_runtime::{cors, cors_routes};
-use tracing_subscriber::fmt::MakeWriter;
 
-use support::{A, EVIL, actual, preflight, request, send};
+use support::{A, Captured, EVIL, actual, preflight, request, send};
 
 #[cors(
     origins = ["https://a.example"],
@@ -42,50 +38,9 @@ fn app() -> Router {
         .route("/partners", cors_routes![partners])
 }
 
-/// Every line the subscriber writes, one event per line.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    fn lines(&self) -> Vec<String> {
-        let bytes = self.0.lock().unwrap().clone();
-        String::from_utf8(bytes)
-            .unwrap()
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    }
-}
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 /// Sends `request` with every event of every target at debug and above captured.
 async fn events_of(request: http::Request<axum::body::Body>) -> Vec<String> {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(captured.clone())
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .without_time()
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::events(tracing::Level::DEBUG);
     send(&app(), request).await;
     captured.lines()
 }

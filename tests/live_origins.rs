@@ -14,7 +14,7 @@ use cors_runtime::{CorsHandler, LiveOrigins, cors, cors_routes};
 use http::HeaderValue;
 
 use support::{
-    ACAC, ACAH, ACAM, ACAO, ACMA, Calls, PREFLIGHT_VARY, actual, assert_cors_vary,
+    ACAC, ACAH, ACAM, ACAO, ACMA, Calls, Captured, PREFLIGHT_VARY, actual, assert_cors_vary,
     assert_refused_preflight, preflight, send,
 };
 
@@ -313,49 +313,18 @@ static LOGGED: LiveOrigins = LiveOrigins::new();
 #[cors(origins = ["https://app.example.com", live(LOGGED)], methods = [GET])]
 async fn logged() {}
 
-/// Every line a `tracing` subscriber writes.
-#[derive(Clone, Default)]
-struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 /// A refusal says what the origin was compared with: the literals, and the live set as
 /// of its last change (a refresh may bring the origin a moment later).
 #[tokio::test]
 async fn a_refusal_names_the_live_set_and_its_state() {
     let app = Router::new().route("/l", cors_routes![logged]);
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(captured.clone())
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .without_time()
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::events(tracing::Level::DEBUG);
 
     send(&app, actual("GET", "/l", Some(TENANT))).await;
     LOGGED.replace([OTHER_TENANT]).unwrap();
     send(&app, actual("GET", "/l", Some(TENANT))).await;
 
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    let events: Vec<&str> = text.lines().collect();
+    let events = captured.lines();
     assert_eq!(events.len(), 2, "{events:#?}");
     assert!(
         events[0].contains(
@@ -386,14 +355,7 @@ async fn refreshed() {}
 #[tokio::test(start_paused = true)]
 async fn a_failed_refresh_keeps_the_last_good_set_and_says_so_once() {
     let app = Router::new().route("/f", cors_routes![refreshed]);
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(captured.clone())
-        .with_max_level(tracing::Level::ERROR)
-        .with_ansi(false)
-        .without_time()
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::events(tracing::Level::ERROR);
 
     let loads = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counted = loads.clone();
@@ -444,8 +406,7 @@ async fn a_failed_refresh_keeps_the_last_good_set_and_says_so_once() {
             "{status:?}"
         );
     }
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    let events: Vec<&str> = text.lines().collect();
+    let events = captured.lines();
     assert_eq!(events.len(), 2, "one event per failed refresh: {events:#?}");
     assert!(events[0].contains("ERROR cors: refreshing live origins failed; the last good set stays in force live=\"REFRESHED\" entries=1 error=loading failed: database is locked"), "{}", events[0]);
 
